@@ -1,0 +1,6 @@
+export * from "./audit-chain.ts";
+export * from "./canonical-json.ts";
+export * from "./countries.ts";
+export * from "./entity-types.ts";
+export * from "./roles.ts";
+export * from "./site-kinds.ts";

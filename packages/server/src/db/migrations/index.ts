@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as foundation from "./20261128000000_foundation.ts";
+
+/**
+ * Every migration, by timestamped name. Forward-only: never edit or remove an entry that has shipped;
+ * add a new file and list it here.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261128000000_foundation": foundation,
+};

@@ -1,0 +1,18 @@
+import type { Role } from "@portcullis/domain";
+
+/**
+ * Who may call a route, declared on every route as `config.access`. The authorization hook enforces
+ * it and the authorization-matrix test reads it from the router to check every route.
+ */
+export type Access =
+  | { public: true }
+  /** Any authenticated user, with or without a current tenant (e.g. /auth/me). */
+  | { authenticated: true }
+  /** Members of the current tenant holding one of these roles. */
+  | { roles: readonly Role[] };
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}

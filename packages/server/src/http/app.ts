@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerModules } from "../modules/index.ts";
+import { registerAuthHook } from "./auth-hook.ts";
+import type { AppDeps } from "./context.ts";
+import { registerErrorHandling } from "./errors.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
+import "./access.ts";
+
+/** Options for {@link buildApp}. */
+export interface BuildAppOptions {
+  deps: AppDeps;
+  /** Pino logger options, or false for no logging (tests). */
+  logger?: boolean | object;
+  /** Folder of the built web app; defaults to packages/web/dist when it exists. */
+  webDist?: string | null;
+}
+
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
+
+/**
+ * Build the HTTP app: API under /api (validated by zod, documented by OpenAPI), the web app at /.
+ * Nothing listens yet; call `listen` or use `inject` in tests.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { deps } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-csrf-token"]', "res.headers['set-cookie']"],
+            ...(typeof options.logger === "object" ? options.logger : {}),
+          },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.decorate("deps", deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  await app.register(cookie);
+  registerAuthHook(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Portcullis API",
+        version: deps.version,
+        description:
+          "CTPAT supply chain security program. Authenticate with a session cookie (+ x-csrf-token on writes) or a Bearer API token.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "pc_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    // Swagger UI ships inline bootstrap code; relax CSP for its pages only.
+    transformStaticCSP: () =>
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'",
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(registerModules, { prefix: "/api" });
+
+  const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
+  const serveWeb = Boolean(webDist && fs.existsSync(path.join(webDist, "index.html")));
+  if (serveWeb && webDist) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: "index.html" });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes: any non-API GET that is not a file gets the app shell.
+    if (serveWeb && request.method === "GET" && !request.url.startsWith("/api")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply.status(404).send({
+      error: { code: "route_not_found", message: `No route ${request.method} ${request.url.split("?")[0]}`, details: null },
+    });
+  });
+  return app;
+}

@@ -1,0 +1,52 @@
+import { NavLink, Stack } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { IconAudit, IconCompany, IconDashboard, IconKey, IconSites, IconUsers } from "../../components/icons";
+
+interface Item {
+  to: string;
+  key: string;
+  testId: string;
+  icon: ReactNode;
+}
+
+const ITEMS: Item[] = [
+  { to: "/", key: "dashboard", testId: "nav-dashboard", icon: <IconDashboard /> },
+  { to: "/sites", key: "sites", testId: "nav-sites", icon: <IconSites /> },
+  { to: "/company", key: "company", testId: "nav-company", icon: <IconCompany /> },
+  { to: "/users", key: "users", testId: "nav-users", icon: <IconUsers /> },
+  { to: "/tokens", key: "tokens", testId: "nav-tokens", icon: <IconKey /> },
+  { to: "/audit", key: "audit", testId: "nav-audit", icon: <IconAudit /> },
+];
+
+function isActive(pathname: string, to: string): boolean {
+  return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The main navigation; `onNavigate` closes the mobile navbar. */
+export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: "none" }}>
+      {ITEMS.map((item) => {
+        const active = isActive(pathname, item.to);
+        return (
+          <li key={item.key}>
+            <NavLink
+              component={Link}
+              to={item.to}
+              label={t(`nav.${item.key}`)}
+              leftSection={item.icon}
+              active={active}
+              aria-current={active ? "page" : undefined}
+              data-testid={item.testId}
+              onClick={onNavigate}
+            />
+          </li>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,50 @@
+import { type Language, LOCALE_TAG } from "../i18n";
+
+const DAY_MS = 86_400_000;
+
+/** Parse "YYYY-MM-DD" as a UTC calendar date; null when malformed. */
+export function parseIsoDate(s: string | null | undefined): Date | null {
+  if (!s) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function todayUtc(now: Date): Date {
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+/**
+ * Days from today until the next anniversary on or after today. A future date counts as is; a past
+ * date recurs yearly on the same month and day (29 February falls on 28 February in common years).
+ */
+export function daysUntilAnniversary(iso: string | null | undefined, now: Date = new Date()): number | null {
+  const date = parseIsoDate(iso);
+  if (!date) return null;
+  const today = todayUtc(now);
+  if (date >= today) return Math.round((date.getTime() - today.getTime()) / DAY_MS);
+  const month = date.getUTCMonth();
+  const day = date.getUTCDate();
+  for (let year = today.getUTCFullYear(); year <= today.getUTCFullYear() + 1; year++) {
+    const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    const next = new Date(Date.UTC(year, month, Math.min(day, lastDay)));
+    if (next >= today) return Math.round((next.getTime() - today.getTime()) / DAY_MS);
+  }
+  return null;
+}
+
+/** "12 Mar 2026" style for a YYYY-MM-DD calendar date (no time zone shift). */
+export function formatDate(iso: string | null | undefined, lang: Language): string {
+  const d = parseIsoDate(iso);
+  if (!d) return "";
+  return new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: "medium", timeZone: "UTC" }).format(d);
+}
+
+/** Local date and time for an ISO timestamp. */
+export function formatDateTime(iso: string | null | undefined, lang: Language): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: "medium", timeStyle: "short" }).format(d);
+}

@@ -1,0 +1,11 @@
+import { createTheme } from "@mantine/core";
+
+/** System fonts only: no network at runtime. */
+export const theme = createTheme({
+  primaryColor: "blue",
+  focusRing: "auto",
+  defaultRadius: "md",
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+});
