@@ -48,3 +48,16 @@ export function fieldErrors(t: TFunction, e: unknown, fields: readonly string[])
   }
   return out;
 }
+
+/**
+ * The message to show above a form: nothing when every validation issue landed on a field,
+ * otherwise the unmapped issues or the translated error.
+ */
+export function formError(t: TFunction, e: unknown, fieldErrs: Record<string, string>): string | null {
+  if (!e) return null;
+  if (isApiError(e) && e.code === "validation_failed") {
+    if (fieldErrs._form) return fieldErrs._form;
+    return Object.keys(fieldErrs).length > 0 ? null : errorMessage(t, e);
+  }
+  return errorMessage(t, e);
+}

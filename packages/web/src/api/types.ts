@@ -17,7 +17,7 @@ export interface SessionUser {
   id: string;
   email: string;
   displayName: string;
-  locale: string | null;
+  locale: string;
 }
 
 export interface Membership {
@@ -31,7 +31,9 @@ export interface Session {
   tenant: { id: string; legalName: string } | null;
   role: Role | null;
   memberships: Membership[];
-  csrfToken: string;
+  csrfToken: string | null;
+  /** How the caller authenticated (the web app always uses a session). */
+  via?: "session" | "token";
 }
 
 export interface Tenant {
@@ -122,7 +124,7 @@ export interface CreatedToken {
 export interface AuditEvent {
   id: string;
   seq: number;
-  actor: { id: string | null; label: string } | null;
+  actor: { id: string | null; label: string };
   action: string;
   entityType: string;
   entityId: string | null;
@@ -142,6 +144,8 @@ export interface ChainBreak {
   kind: string;
   seq?: number;
   eventId?: string;
+  expectedSeq?: number;
+  foundSeq?: number;
   detail?: string;
 }
 

@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
-import { errorMessage, fieldErrors } from "../../api/errors";
+import { fieldErrors, formError } from "../../api/errors";
 import type { Site, SiteInput } from "../../api/types";
 import { CountrySelect } from "../../components/CountrySelect";
 import { SITE_KINDS, type SiteKind } from "../../lib/constants";
@@ -46,12 +45,7 @@ export function SiteForm({ site, mode, submitting, error, readOnly, onSubmit, on
   };
 
   const kindData = SITE_KINDS.map((k) => ({ value: k, label: t(`siteKinds.${k}`) }));
-  let generalError: string | null = null;
-  if (error && isApiError(error) && error.code === "validation_failed") {
-    generalError = serverErrors._form ?? (Object.keys(serverErrors).length === 0 ? errorMessage(t, error) : null);
-  } else if (error) {
-    generalError = errorMessage(t, error);
-  }
+  const generalError = formError(t, error, serverErrors);
 
   return (
     <form onSubmit={submit} noValidate>
