@@ -15,21 +15,30 @@ function todayUtc(now: Date): Date {
   return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
 }
 
+function isoOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
 /**
- * Days from today until the next anniversary on or after today. A future date counts as is; a past
- * date recurs yearly on the same month and day (29 February falls on 28 February in common years).
+ * The next anniversary on or after today and how many days away it is. A future date counts as is;
+ * a past date recurs yearly on the same month and day (29 February falls on 28 February in common
+ * years).
  */
-export function daysUntilAnniversary(iso: string | null | undefined, now: Date = new Date()): number | null {
+export function nextAnniversary(
+  iso: string | null | undefined,
+  now: Date = new Date(),
+): { date: string; days: number } | null {
   const date = parseIsoDate(iso);
   if (!date) return null;
   const today = todayUtc(now);
-  if (date >= today) return Math.round((date.getTime() - today.getTime()) / DAY_MS);
+  const days = (d: Date) => Math.round((d.getTime() - today.getTime()) / DAY_MS);
+  if (date >= today) return { date: isoOf(date), days: days(date) };
   const month = date.getUTCMonth();
   const day = date.getUTCDate();
   for (let year = today.getUTCFullYear(); year <= today.getUTCFullYear() + 1; year++) {
     const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
     const next = new Date(Date.UTC(year, month, Math.min(day, lastDay)));
-    if (next >= today) return Math.round((next.getTime() - today.getTime()) / DAY_MS);
+    if (next >= today) return { date: isoOf(next), days: days(next) };
   }
   return null;
 }
