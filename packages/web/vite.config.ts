@@ -1,9 +1,14 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type PluginOption } from "vite";
+
+// @vitejs/plugin-react is hoisted to the root node_modules, where its types resolve against the
+// root's Vite 8 (pulled in by vitest); this package builds with its own Vite 7. The plugin works
+// with both at runtime, only the declared plugin types differ, hence the cast.
+const reactPlugin = react() as unknown as PluginOption;
 
 export default defineConfig({
   base: "/",
-  plugins: [react()],
+  plugins: [reactPlugin],
   build: {
     outDir: "dist",
     emptyOutDir: true,

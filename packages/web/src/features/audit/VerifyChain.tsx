@@ -11,7 +11,9 @@ function breakSeq(b: ChainBreak): number | undefined {
 /** Translated one-line summary of a verification result. */
 export function verifySummary(t: (k: string, o?: Record<string, unknown>) => string, r: VerifyResult): string {
   if (r.ok || !r.break) return t("audit.verify.intact", { count: r.events });
-  const kind = t(`audit.verify.kinds.${r.break.kind}`, { defaultValue: r.break.kind });
+  const raw = r.break.kind;
+  const label = t(`audit.verify.kinds.${raw}`, { defaultValue: "" });
+  const kind = label ? `${label} (${raw})` : raw;
   const seq = breakSeq(r.break);
   return seq === undefined ? t("audit.verify.brokenNoSeq", { kind }) : t("audit.verify.broken", { seq, kind });
 }

@@ -44,6 +44,7 @@ export default function LoginPage() {
     if (isApiError(err) && err.status === 401) error = t("login.wrongCredentials");
     else if (isApiError(err) && err.status === 429)
       error = t("login.tooManyAttempts", { count: err.retryAfter ?? 60 });
+    else if (isApiError(err) && err.code === "validation_failed") error = t("login.invalidEmail");
     else error = errorMessage(t, err);
   }
 

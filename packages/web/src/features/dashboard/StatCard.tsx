@@ -28,7 +28,7 @@ export function StatCard({ label, value, error, to, linkLabel, testId }: Props) 
     body = <Skeleton h={32} w={80} aria-label={t("common.loading")} />;
   } else {
     body = (
-      <Text fz={28} fw={700} lh={1.2} data-testid={testId}>
+      <Text component="div" fz={28} fw={700} lh={1.2} data-testid={testId}>
         {value}
       </Text>
     );

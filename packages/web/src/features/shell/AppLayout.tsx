@@ -1,4 +1,4 @@
-import { Alert, AppShell, Burger, Center, Divider, Group, Loader, Stack, Text, useMantineTheme } from "@mantine/core";
+import { Alert, Anchor, AppShell, Burger, Center, Divider, Group, Loader, Stack, Text, useMantineTheme } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -49,12 +49,14 @@ export function AppLayout() {
               aria-expanded={opened}
               aria-controls="main-navbar"
             />
-            <Group component={Link} to="/" gap="xs" wrap="nowrap" className="brand-link" aria-label="Portcullis">
-              <Logo />
-              <Text fw={700} visibleFrom="xs">
-                Portcullis
-              </Text>
-            </Group>
+            <Anchor component={Link} to="/" className="brand-link" underline="never" aria-label="Portcullis">
+              <Group gap="xs" wrap="nowrap">
+                <Logo />
+                <Text fw={700} visibleFrom="xs">
+                  Portcullis
+                </Text>
+              </Group>
+            </Anchor>
             {wide && <TenantSwitch />}
           </Group>
           <Group gap="xs" wrap="nowrap">
