@@ -1,0 +1,15 @@
+import { PGlite } from "@electric-sql/pglite";
+import fs from "node:fs";
+let t = Date.now();
+const a = new PGlite("/tmp/pcx/a/pgdata"); await a.waitReady; console.log("initdb", Date.now()-t); t=Date.now();
+await a.exec("create table x(i int); insert into x values (42)");
+const dump = await a.dumpDataDir("gzip"); console.log("dump", Date.now()-t, dump.size, dump.constructor.name, dump.name); t=Date.now();
+await a.close();
+const b = new PGlite("/tmp/pcx/a/pgdata"); await b.waitReady; console.log("reopen", Date.now()-t); t=Date.now(); await b.close();
+t=Date.now();
+const c = new PGlite("/tmp/pcx/b/pgdata", { loadDataDir: dump }); await c.waitReady; console.log("loadDataDir", Date.now()-t);
+console.log((await c.query("select * from x")).rows);
+await c.close();
+t=Date.now();
+const d = new PGlite("/tmp/pcx/b/pgdata"); await d.waitReady; console.log("reopen b", Date.now()-t);
+console.log((await d.query("select * from x")).rows); await d.close();
