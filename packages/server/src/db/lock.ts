@@ -5,6 +5,10 @@ import { AppError } from "../errors.ts";
 /** Name of the lock file inside an embedded data directory. */
 export const LOCK_FILE = "portcullis.lock";
 
+// Locks this process holds. A lock file naming our own PID that is not in here was left by an earlier
+// process that had the same PID (containers restart at low PIDs): stale, not ours.
+const held = new Set<string>();
+
 /** Content of a data-directory lock. */
 export interface LockInfo {
   pid: number;
@@ -26,12 +30,14 @@ export function acquireDataDirLock(dataDir: string, purpose: string): () => void
       const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString(), purpose };
       fs.writeSync(fd, JSON.stringify(info));
       fs.closeSync(fd);
+      held.add(file);
       let released = false;
       return () => {
         if (released) {
           return;
         }
         released = true;
+        held.delete(file);
         try {
           const current = readLock(dataDir);
           if (current?.pid === process.pid) {
@@ -46,7 +52,8 @@ export function acquireDataDirLock(dataDir: string, purpose: string): () => void
         throw err;
       }
       const holder = readLock(dataDir);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+      const ours = holder?.pid === process.pid;
+      if (holder && ((ours && held.has(file)) || (!ours && isAlive(holder.pid)))) {
         throw new AppError(
           "unavailable",
           `data directory in use by PID ${holder.pid} (${holder.purpose}, since ${holder.startedAt}): ${dataDir}. ` +

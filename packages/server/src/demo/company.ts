@@ -3,6 +3,7 @@ import { actorOf } from "../auth/context.ts";
 import type { Db } from "../db/open.ts";
 import type { TenantCtx } from "../http/context.ts";
 import { createSite } from "../modules/sites/sites.service.ts";
+import { addMember } from "../modules/users/users.service.ts";
 
 /** Sites of the demo importer: U.S. offices and DCs, the border cross-dock. */
 const DEMO_SITES: { name: string; kind: SiteKind; countryCode: string; address: string; latitude: number; longitude: number }[] = [
@@ -48,6 +49,18 @@ const DEMO_SITES: { name: string; kind: SiteKind; countryCode: string; address: 
   },
 ];
 
+/** The demo company's team: one person per role a CTPAT program typically staffs. */
+const DEMO_PEOPLE = [
+  { email: "maria.garza@sierranorte.example", displayName: "María Elena Garza", role: "security-manager" },
+  { email: "kevin.osei@sierranorte.example", displayName: "Kevin Osei", role: "analyst" },
+  { email: "jorge.ramirez@sierranorte.example", displayName: "Jorge Ramírez", role: "inspector" },
+  { email: "linda.chu@sierranorte.example", displayName: "Linda Chu", role: "trainer" },
+  { email: "auditor@cpa-partners.example", displayName: "R. Patel (internal audit)", role: "auditor" },
+] as const;
+
+/** Password of the demo team members (the demo owner has its own, printed at start). */
+export const DEMO_TEAM_PASSWORD = "portcullis-team-demo";
+
 /** Fill the demo company with program data. Each later module adds its part here. */
 export async function seedDemoCompany(options: { db: Db; tenantId: string; ownerUserId: string }): Promise<void> {
   const ctx: TenantCtx = {
@@ -68,4 +81,22 @@ export async function seedDemoCompany(options: { db: Db; tenantId: string; owner
   for (const site of DEMO_SITES) {
     await createSite({ ctx, input: site });
   }
+  for (const person of DEMO_PEOPLE) {
+    await addMember({ ctx, callerRole: "owner", input: { ...person, password: DEMO_TEAM_PASSWORD } });
+  }
+}
+
+/** The demo supplier: a maquiladora in Ciudad Juárez, seen by the demo owner as a consultant. */
+export async function seedSupplierCompany(options: { db: Db; tenantId: string; ownerUserId: string }): Promise<void> {
+  const ctx: TenantCtx = {
+    db: options.db.kysely,
+    tenantId: options.tenantId,
+    userId: options.ownerUserId,
+    actor: { id: options.ownerUserId, label: "demo@portcullis.example" },
+    requestId: null,
+  };
+  await createSite({
+    ctx,
+    input: { name: "Planta Juárez", kind: "factory", countryCode: "MX", address: "Blvd. Independencia 1250, Cd. Juárez, Chih.", latitude: 31.69, longitude: -106.39 },
+  });
 }

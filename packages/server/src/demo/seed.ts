@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { SYSTEM_ACTOR } from "../audit/audit.service.ts";
 import type { Db } from "../db/open.ts";
 import { createTenant } from "../modules/tenants/tenants.service.ts";
-import { seedDemoCompany } from "./company.ts";
+import { seedDemoCompany, seedSupplierCompany } from "./company.ts";
 
 /** Demo sign-in, printed at first start. Change it (or delete the demo company) before real use. */
 export const DEMO_LOGIN = { email: "demo@portcullis.example", password: "portcullis-demo" } as const;
@@ -37,5 +37,18 @@ export async function createDemo(db: Db): Promise<{ tenantId: string }> {
     actor: SYSTEM_ACTOR,
   });
   await seedDemoCompany({ db, tenantId: tenant.id, ownerUserId });
+  // The demo owner also consults for a Mexican supplier, so the company switcher has somewhere to go.
+  const supplier = await createTenant({
+    db: db.kysely,
+    input: {
+      legalName: "Maquiladora Del Norte, S.A. de C.V.",
+      entityTypes: ["foreign-manufacturer"],
+      ctpatStatus: "applicant",
+      countryCode: "MX",
+    },
+    owner: { userId: ownerUserId },
+    actor: SYSTEM_ACTOR,
+  });
+  await seedSupplierCompany({ db, tenantId: supplier.tenant.id, ownerUserId });
   return { tenantId: tenant.id };
 }

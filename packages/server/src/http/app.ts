@@ -6,7 +6,7 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerModules } from "../modules/index.ts";
 import { registerAuthHook } from "./auth-hook.ts";
@@ -22,6 +22,8 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** Folder of the built web app; defaults to packages/web/dist when it exists. */
   webDist?: string | null;
+  /** Called for every route as it is registered (tests read the route table from the router). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
@@ -48,6 +50,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { maxParamLength: 200 },
   });
   app.decorate("deps", deps);
+  const { onRoute } = options;
+  if (onRoute) {
+    app.addHook("onRoute", (route) => onRoute(route));
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -75,7 +75,7 @@ export default function TokensPage() {
                   <Table.Th>{t("common.created")}</Table.Th>
                   <Table.Th>{t("tokens.fields.lastUsed")}</Table.Th>
                   <Table.Th>{t("tokens.fields.expires")}</Table.Th>
-                  <Table.Th>{t("tokens.fields.status")}</Table.Th>
+                  <Table.Th miw={120}>{t("tokens.fields.status")}</Table.Th>
                   <Table.Th>
                     <span className="visually-hidden">{t("common.actions")}</span>
                   </Table.Th>
@@ -95,11 +95,14 @@ export default function TokensPage() {
                       <Table.Td>{dash(tk.lastUsedAt)}</Table.Td>
                       <Table.Td>{tk.expiresAt ? formatDateTime(tk.expiresAt, lang) : t("tokens.noExpiry")}</Table.Td>
                       <Table.Td>
-                        <Badge color={STATUS_COLOR[st]} variant="light">
-                          {st === "revoked"
-                            ? t("tokens.revokedOn", { date: formatDateTime(tk.revokedAt, lang) })
-                            : t(`tokens.status.${st}`)}
+                        <Badge color={STATUS_COLOR[st]} variant="light" style={{ overflow: "visible" }}>
+                          {t(`tokens.status.${st}`)}
                         </Badge>
+                        {st === "revoked" && (
+                          <Text size="xs" c="dimmed" mt={4}>
+                            {formatDateTime(tk.revokedAt, lang)}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         {st !== "revoked" && (
