@@ -64,9 +64,11 @@ describe("browser journey: sign in, Spanish, create a site, see it in the audit 
     // The API agrees with what the screen says.
     const cookies = await page.context().cookies();
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const verify = await fetch(`${server.url}/api/audit/verify`, { headers: { cookie } }).then((r) => r.json());
+    const verify = (await fetch(`${server.url}/api/audit/verify`, { headers: { cookie } }).then((r) => r.json())) as { ok: boolean };
     expect(verify.ok).toBe(true);
-    const events = await fetch(`${server.url}/api/audit/events?entityType=site&action=site.create`, { headers: { cookie } }).then((r) => r.json());
-    expect(events.items.some((e: { after: { name?: string } }) => e.after?.name === "Centro de distribución Monterrey")).toBe(true);
+    const events = (await fetch(`${server.url}/api/audit/events?entityType=site&action=site.create`, { headers: { cookie } }).then((r) =>
+      r.json(),
+    )) as { items: { after: { name?: string } | null }[] };
+    expect(events.items.some((e) => e.after?.name === "Centro de distribución Monterrey")).toBe(true);
   });
 });

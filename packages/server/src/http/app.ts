@@ -94,11 +94,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const webDist = options.webDist === undefined ? defaultWebDist : options.webDist;
   const serveWeb = Boolean(webDist && fs.existsSync(path.join(webDist, "index.html")));
   if (serveWeb && webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: "index.html" });
+    // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: "index.html" });
   }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes: any non-API GET that is not a file gets the app shell.
-    if (serveWeb && request.method === "GET" && !request.url.startsWith("/api")) {
+    // A missing asset must stay a 404: answering it with index.html makes the browser refuse the "script".
+    const isAsset = request.url.startsWith("/assets/") || /\.[a-z0-9]{1,8}(\?|$)/i.test(request.url);
+    if (serveWeb && request.method === "GET" && !request.url.startsWith("/api") && !isAsset) {
       return reply.type("text/html").sendFile("index.html");
     }
     return reply.status(404).send({

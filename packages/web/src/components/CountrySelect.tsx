@@ -1,27 +1,21 @@
-import { Group, Select, type SelectProps, Text } from "@mantine/core";
+import { Group, Text } from "@mantine/core";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import { countryOptions } from "../lib/countries";
-import { rankedFilter } from "../lib/selectFilter";
 import { useLang } from "../lib/useLang";
+import { SearchSelect, type SearchSelectProps } from "./SearchSelect";
 
-type Props = Omit<SelectProps, "data" | "filter" | "searchable"> & { "data-testid"?: string };
+type Props = Omit<SearchSelectProps, "data">;
 
 /**
  * Searchable country picker: ISO alpha-2 values, names in the UI language. Typing "MX", "Mexico" or
  * "México" then Enter selects Mexico.
  */
 export function CountrySelect(props: Props) {
-  const { t } = useTranslation();
   const lang = useLang();
   const data = useMemo(() => countryOptions(lang), [lang]);
   return (
-    <Select
-      searchable
-      selectFirstOptionOnChange
+    <SearchSelect
       allowDeselect={false}
-      filter={rankedFilter}
-      nothingFoundMessage={t("common.nothingFound")}
       maxDropdownHeight={280}
       renderOption={({ option }) => (
         <Group justify="space-between" wrap="nowrap" w="100%">

@@ -1,15 +1,6 @@
 /** Enumerations of the Portcullis domain, kept in sync with packages/domain. */
 
-export const ROLES = [
-  "owner",
-  "admin",
-  "security-manager",
-  "analyst",
-  "inspector",
-  "trainer",
-  "auditor",
-  "partner",
-] as const;
+export const ROLES = ["owner", "admin", "security-manager", "analyst", "inspector", "trainer", "auditor", "partner"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that may change program data such as sites. */

@@ -44,9 +44,7 @@ export interface CountryOption {
 /** Select options sorted by name in the given language. */
 export function countryOptions(lang: Language): CountryOption[] {
   const collator = new Intl.Collator(LOCALE_TAG[lang]);
-  return COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
+  return COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /** Lower case without accents, for matching "Mexico" against "México". */

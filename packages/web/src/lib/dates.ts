@@ -24,10 +24,7 @@ function isoOf(d: Date): string {
  * a past date recurs yearly on the same month and day (29 February falls on 28 February in common
  * years).
  */
-export function nextAnniversary(
-  iso: string | null | undefined,
-  now: Date = new Date(),
-): { date: string; days: number } | null {
+export function nextAnniversary(iso: string | null | undefined, now: Date = new Date()): { date: string; days: number } | null {
   const date = parseIsoDate(iso);
   if (!date) return null;
   const today = todayUtc(now);

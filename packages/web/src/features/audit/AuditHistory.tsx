@@ -2,8 +2,8 @@ import { Button, Center, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { QueryError } from "../../components/QueryError";
 import { PageLoader } from "../shell/AppLayout";
-import { type AuditFilters, useAuditEvents } from "./api";
 import { AuditEventsTable } from "./AuditEventsTable";
+import { type AuditFilters, useAuditEvents } from "./api";
 
 /** Audit events for a filter, with "Load more" through the `nextBefore` cursor. */
 export function AuditHistory({ entityType, entityId, showEntity }: AuditFilters & { showEntity?: boolean }) {

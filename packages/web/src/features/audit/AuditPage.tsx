@@ -1,11 +1,13 @@
-import { Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
+import { isForbidden, QueryError } from "../../components/QueryError";
+import { SearchSelect } from "../../components/SearchSelect";
 import type { Role } from "../../lib/constants";
-import { rankedFilter } from "../../lib/selectFilter";
 import { useCurrentSession } from "../auth/session";
 import { AuditHistory } from "./AuditHistory";
+import { useCheckpoints } from "./api";
 import { Checkpoints } from "./Checkpoints";
 import { VerifyChain } from "./VerifyChain";
 
@@ -19,6 +21,8 @@ export default function AuditPage() {
   const { role } = useCurrentSession();
   const [params, setParams] = useSearchParams();
   const entityType = params.get("entityType");
+  // Cheap probe shared with <Checkpoints>: roles that may not read the audit log get one message.
+  const probe = useCheckpoints();
 
   const setEntityType = (v: string | null) =>
     setParams(
@@ -30,6 +34,15 @@ export default function AuditPage() {
       },
       { replace: true },
     );
+
+  if (probe.isError && isForbidden(probe.error)) {
+    return (
+      <>
+        <PageHeader title={t("audit.title")} description={t("audit.description")} />
+        <QueryError error={probe.error} />
+      </>
+    );
+  }
 
   return (
     <>
@@ -49,17 +62,13 @@ export default function AuditPage() {
             <Title order={2} size="h4">
               {t("audit.events")}
             </Title>
-            <Select
+            <SearchSelect
               label={t("audit.entityType")}
               placeholder={t("audit.allEntityTypes")}
               data={AUDIT_ENTITY_TYPES.map((v) => ({ value: v, label: t(`audit.entityTypes.${v}`) }))}
               value={entityType}
               onChange={setEntityType}
               clearable
-              searchable
-              selectFirstOptionOnChange
-              filter={rankedFilter}
-              nothingFoundMessage={t("common.nothingFound")}
               w={{ base: "100%", xs: 240 }}
               data-testid="audit-entity-filter"
             />

@@ -80,29 +80,29 @@ export function Checkpoints({ canSign }: { canSign: boolean }) {
               {list.data.items.map((cp) => {
                 const file = checkpointFile(cp, publicKey.data);
                 return (
-                <Table.Tr key={cp.id} data-testid="audit-checkpoint-row">
-                  <Table.Td ff="monospace">{cp.seq}</Table.Td>
-                  <Table.Td>{formatDateTime(cp.signedAt, lang)}</Table.Td>
-                  <Table.Td>
-                    <Code>{cp.keyId}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code title={cp.hash}>{cp.hash.slice(0, 16)}…</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      component="a"
-                      href={file.href}
-                      download={file.name}
-                      size="xs"
-                      variant="default"
-                      data-testid="audit-checkpoint-download"
-                      aria-label={t("audit.checkpoints.downloadSeq", { seq: cp.seq })}
-                    >
-                      {t("audit.checkpoints.download")}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
+                  <Table.Tr key={cp.id} data-testid="audit-checkpoint-row">
+                    <Table.Td ff="monospace">{cp.seq}</Table.Td>
+                    <Table.Td>{formatDateTime(cp.signedAt, lang)}</Table.Td>
+                    <Table.Td>
+                      <Code>{cp.keyId}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code title={cp.hash}>{cp.hash.slice(0, 16)}…</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        component="a"
+                        href={file.href}
+                        download={file.name}
+                        size="xs"
+                        variant="default"
+                        data-testid="audit-checkpoint-download"
+                        aria-label={t("audit.checkpoints.downloadSeq", { seq: cp.seq })}
+                      >
+                        {t("audit.checkpoints.download")}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
                 );
               })}
             </Table.Tbody>

@@ -42,16 +42,28 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
   if (!objects) {
     return (
       <Stack gap="xs">
-        <Text size="xs" fw={600}>{t("audit.before")}</Text>
-        <Code block className="json-block">{show(before) || "null"}</Code>
-        <Text size="xs" fw={600}>{t("audit.after")}</Text>
-        <Code block className="json-block">{show(after) || "null"}</Code>
+        <Text size="xs" fw={600}>
+          {t("audit.before")}
+        </Text>
+        <Code block className="json-block">
+          {show(before) || "null"}
+        </Code>
+        <Text size="xs" fw={600}>
+          {t("audit.after")}
+        </Text>
+        <Code block className="json-block">
+          {show(after) || "null"}
+        </Code>
       </Stack>
     );
   }
   const { rows, unchanged } = diffRows(before, after);
   if (rows.length === 0) {
-    return <Text size="sm" c="dimmed">{t("audit.noChanges")}</Text>;
+    return (
+      <Text size="sm" c="dimmed">
+        {t("audit.noChanges")}
+      </Text>
+    );
   }
   return (
     <Stack gap={4}>

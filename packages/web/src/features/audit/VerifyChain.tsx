@@ -25,12 +25,7 @@ export function VerifyChain() {
   const r = verify.data;
   return (
     <Stack gap="sm">
-      <Button
-        onClick={() => verify.mutate()}
-        loading={verify.isPending}
-        data-testid="audit-verify"
-        style={{ alignSelf: "flex-start" }}
-      >
+      <Button onClick={() => verify.mutate()} loading={verify.isPending} data-testid="audit-verify" style={{ alignSelf: "flex-start" }}>
         {t("audit.verify.button")}
       </Button>
       <div aria-live="polite">
@@ -42,9 +37,7 @@ export function VerifyChain() {
             title={verifySummary(t, r)}
           >
             <Stack gap={2}>
-              <Text size="sm">
-                {t("audit.verify.details", { head: r.headSeq, checkpoints: r.checkpointsChecked })}
-              </Text>
+              <Text size="sm">{t("audit.verify.details", { head: r.headSeq, checkpoints: r.checkpointsChecked })}</Text>
               {r.break?.detail && <Text size="sm">{r.break.detail}</Text>}
               {r.break?.eventId && (
                 <Text size="xs" ff="monospace">

@@ -32,18 +32,14 @@ export default function LoginPage() {
       return;
     }
     setMissing(false);
-    login.mutate(
-      { email: email.trim(), password },
-      { onSuccess: () => navigate(safeRedirect(location.state), { replace: true }) },
-    );
+    login.mutate({ email: email.trim(), password }, { onSuccess: () => navigate(safeRedirect(location.state), { replace: true }) });
   };
 
   let error: string | null = missing ? t("login.missing") : null;
   if (!missing && login.error) {
     const err = login.error;
     if (isApiError(err) && err.status === 401) error = t("login.wrongCredentials");
-    else if (isApiError(err) && err.status === 429)
-      error = t("login.tooManyAttempts", { count: err.retryAfter ?? 60 });
+    else if (isApiError(err) && err.status === 429) error = t("login.tooManyAttempts", { count: err.retryAfter ?? 60 });
     else if (isApiError(err) && err.code === "validation_failed") error = t("login.invalidEmail");
     else error = errorMessage(t, err);
   }
@@ -91,11 +87,7 @@ export default function LoginPage() {
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
               />
-              <Button
-                type="submit"
-                data-testid="login-submit"
-                loading={login.isPending}
-              >
+              <Button type="submit" data-testid="login-submit" loading={login.isPending}>
                 {t("login.submit")}
               </Button>
             </Stack>

@@ -1,10 +1,11 @@
-import { Alert, Button, Fieldset, Group, MultiSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Fieldset, Group, MultiSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
 import type { Tenant } from "../../api/types";
 import { CountrySelect } from "../../components/CountrySelect";
+import { SearchSelect } from "../../components/SearchSelect";
 import { CTPAT_STATUSES, CTPAT_TIERS, type CtpatStatus, ENTITY_TYPES, type EntityType } from "../../lib/constants";
 import { rankedFilter } from "../../lib/selectFilter";
 import { useUpdateTenant } from "./api";
@@ -86,6 +87,7 @@ export function CompanyForm({ tenant, canEdit }: { tenant: Tenant; canEdit: bool
               searchable
               filter={rankedFilter}
               hidePickedOptions
+              selectFirstOptionOnChange
               nothingFoundMessage={t("common.nothingFound")}
               disabled={disabled}
               data={ENTITY_TYPES.map((e) => ({ value: e, label: t(`entityTypes.${e}`) }))}
@@ -106,26 +108,20 @@ export function CompanyForm({ tenant, canEdit }: { tenant: Tenant; canEdit: bool
                 error={errors.ctpatAccountNumber}
                 onChange={(e) => set("ctpatAccountNumber", e.currentTarget.value)}
               />
-              <Select
+              <SearchSelect
                 label={t("company.fields.ctpatStatus")}
                 data-testid="company-status"
                 allowDeselect={false}
-                searchable
-                selectFirstOptionOnChange
-                filter={rankedFilter}
                 disabled={disabled}
                 data={CTPAT_STATUSES.map((s) => ({ value: s, label: t(`ctpatStatus.${s}`) }))}
                 value={values.ctpatStatus}
                 error={errors.ctpatStatus}
                 onChange={(v) => v && set("ctpatStatus", v as CtpatStatus)}
               />
-              <Select
+              <SearchSelect
                 label={t("company.fields.ctpatTier")}
                 data-testid="company-tier"
                 allowDeselect={false}
-                searchable
-                selectFirstOptionOnChange
-                filter={rankedFilter}
                 disabled={disabled}
                 data={[
                   { value: "none", label: t("ctpatTier.none") },

@@ -7,8 +7,7 @@ import { verifyChain } from "../audit/api";
 export function useActiveSiteCount() {
   return useQuery({
     queryKey: ["dashboard", "sites-count"],
-    queryFn: ({ signal }) =>
-      api.get<Page<Site>>("/sites", { includeArchived: "false", limit: 1, offset: 0 }, signal).then((p) => p.total),
+    queryFn: ({ signal }) => api.get<Page<Site>>("/sites", { includeArchived: "false", limit: 1, offset: 0 }, signal).then((p) => p.total),
   });
 }
 

@@ -29,11 +29,7 @@ export function AppLayout() {
   const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true) ?? true;
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
-      padding="md"
-    >
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">
         {t("shell.skipToContent")}
       </a>

@@ -44,8 +44,7 @@ export default function SiteDetailPage() {
   const s = site.data;
   const onArchive = (value: boolean) =>
     archive.mutate(value, {
-      onSuccess: () =>
-        notifications.show({ color: "green", message: value ? t("sites.archivedDone") : t("sites.restoredDone") }),
+      onSuccess: () => notifications.show({ color: "green", message: value ? t("sites.archivedDone") : t("sites.restoredDone") }),
       onError: (e) => notifications.show({ color: "red", message: errorMessage(t, e) }),
     });
 

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
 import type { Site, SiteInput } from "../../api/types";
 import { CountrySelect } from "../../components/CountrySelect";
+import { SearchSelect } from "../../components/SearchSelect";
 import { SITE_KINDS, type SiteKind } from "../../lib/constants";
-import { rankedFilter } from "../../lib/selectFilter";
 import { SITE_FIELDS, type SiteFormValues, toFormValues, toSiteInput, validateSite } from "./siteForm";
 
 interface Props {
@@ -26,8 +26,7 @@ export function SiteForm({ site, mode, submitting, error, readOnly, onSubmit, on
   const [touchedSinceSubmit, setTouched] = useState<Set<string>>(new Set());
 
   const serverErrors = useMemo(() => fieldErrors(t, error, SITE_FIELDS), [t, error]);
-  const errorFor = (f: string): string | undefined =>
-    clientErrors[f] ?? (touchedSinceSubmit.has(f) ? undefined : serverErrors[f]);
+  const errorFor = (f: string): string | undefined => clientErrors[f] ?? (touchedSinceSubmit.has(f) ? undefined : serverErrors[f]);
 
   const set = <K extends keyof SiteFormValues>(key: K, value: SiteFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -66,16 +65,12 @@ export function SiteForm({ site, mode, submitting, error, readOnly, onSubmit, on
           data-autofocus
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <Select
+          <SearchSelect
             label={t("sites.fields.kind")}
             data-testid="site-kind"
             required
             readOnly={readOnly}
-            searchable
-            selectFirstOptionOnChange
             allowDeselect={false}
-            filter={rankedFilter}
-            nothingFoundMessage={t("common.nothingFound")}
             data={kindData}
             value={values.kind}
             error={errorFor("kind")}
@@ -91,11 +86,10 @@ export function SiteForm({ site, mode, submitting, error, readOnly, onSubmit, on
             onChange={(v) => set("countryCode", v)}
           />
         </SimpleGrid>
-        <Textarea
+        <TextInput
           label={t("sites.fields.address")}
           name="address"
-          autosize
-          minRows={2}
+          autoComplete="street-address"
           readOnly={readOnly}
           value={values.address}
           error={errorFor("address")}

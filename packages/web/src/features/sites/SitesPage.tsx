@@ -1,12 +1,12 @@
-import { Button, Group, Pagination, Paper, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Button, Group, Pagination, Paper, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { SearchSelect } from "../../components/SearchSelect";
 import { isEditor, SITE_KINDS } from "../../lib/constants";
-import { rankedFilter } from "../../lib/selectFilter";
 import { useCurrentSession } from "../auth/session";
 import { PageLoader } from "../shell/AppLayout";
 import { useSites } from "./api";
@@ -82,17 +82,13 @@ export default function SitesPage() {
               w={{ base: "100%", xs: 260 }}
               data-testid="site-search"
             />
-            <Select
+            <SearchSelect
               label={t("sites.fields.kind")}
               placeholder={t("sites.allKinds")}
               data={SITE_KINDS.map((k) => ({ value: k, label: t(`siteKinds.${k}`) }))}
               value={kind}
               onChange={(v) => update({ kind: v })}
               clearable
-              searchable
-              selectFirstOptionOnChange
-              filter={rankedFilter}
-              nothingFoundMessage={t("common.nothingFound")}
               w={{ base: "100%", xs: 220 }}
               data-testid="site-kind-filter"
             />

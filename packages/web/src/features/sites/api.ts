@@ -66,7 +66,5 @@ export function useUpdateSite(id: string) {
 }
 
 export function useArchiveSite(id: string) {
-  return useSiteMutation((archive: boolean) =>
-    api.post<Site>(`/sites/${encodeURIComponent(id)}/${archive ? "archive" : "restore"}`),
-  );
+  return useSiteMutation((archive: boolean) => api.post<Site>(`/sites/${encodeURIComponent(id)}/${archive ? "archive" : "restore"}`));
 }

@@ -118,12 +118,7 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
       title={created ? t("tokens.createdTitle", { name: created.item.name }) : t("tokens.createTitle")}
       closeOnClickOutside={!created}
     >
-      {opened &&
-        (created ? (
-          <ShowToken created={created} onDone={close} />
-        ) : (
-          <CreateTokenForm onCreated={setCreated} onCancel={close} />
-        ))}
+      {opened && (created ? <ShowToken created={created} onDone={close} /> : <CreateTokenForm onCreated={setCreated} onCancel={close} />)}
       {created && (
         <Text size="xs" c="dimmed" mt="sm">
           {t("tokens.prefixNote", { prefix: created.item.prefix })}

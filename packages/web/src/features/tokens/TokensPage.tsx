@@ -95,7 +95,7 @@ export default function TokensPage() {
                       <Table.Td>{dash(tk.lastUsedAt)}</Table.Td>
                       <Table.Td>{tk.expiresAt ? formatDateTime(tk.expiresAt, lang) : t("tokens.noExpiry")}</Table.Td>
                       <Table.Td>
-                        <Badge color={STATUS_COLOR[st]} variant="light" style={{ overflow: "visible" }}>
+                        <Badge color={STATUS_COLOR[st]} variant="light">
                           {t(`tokens.status.${st}`)}
                         </Badge>
                         {st === "revoked" && (

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
-import { type Role, ROLES } from "../../lib/constants";
-import { rankedFilter } from "../../lib/selectFilter";
+import { SearchSelect } from "../../components/SearchSelect";
+import { ROLES, type Role } from "../../lib/constants";
 import { useAddMember } from "./api";
 
 const FIELDS = ["email", "displayName", "role", "password"] as const;
@@ -68,13 +68,10 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
           error={errors.displayName}
           onChange={(e) => setDisplayName(e.currentTarget.value)}
         />
-        <Select
+        <SearchSelect
           label={t("users.fields.role")}
           required
-          searchable
-          selectFirstOptionOnChange
           allowDeselect={false}
-          filter={rankedFilter}
           data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={role}
           error={errors.role}

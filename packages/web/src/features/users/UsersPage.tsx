@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Select, Table, Text } from "@mantine/core";
+import { Badge, Button, Paper, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -7,9 +7,9 @@ import type { Member, MemberPatch } from "../../api/types";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { PageHeader } from "../../components/PageHeader";
 import { isForbidden, QueryError } from "../../components/QueryError";
-import { isAdmin, type Role, ROLES } from "../../lib/constants";
+import { SearchSelect } from "../../components/SearchSelect";
+import { isAdmin, ROLES, type Role } from "../../lib/constants";
 import { formatDateTime } from "../../lib/dates";
-import { rankedFilter } from "../../lib/selectFilter";
 import { useLang } from "../../lib/useLang";
 import { useCurrentSession } from "../auth/session";
 import { PageLoader } from "../shell/AppLayout";
@@ -88,20 +88,15 @@ export default function UsersPage() {
                       </Table.Td>
                       <Table.Td miw={200}>
                         {editable ? (
-                          <Select
+                          <SearchSelect
                             aria-label={t("users.roleFor", { email: m.email })}
                             size="xs"
                             data={roleData}
                             value={m.role}
                             allowDeselect={false}
-                            searchable
-                            selectFirstOptionOnChange
-                            filter={rankedFilter}
                             disabled={update.isPending && update.variables?.id === m.id}
                             onChange={(v) =>
-                              v &&
-                              v !== m.role &&
-                              change(m, { role: v as Role }, t("users.roleChanged", { email: m.email }))
+                              v && v !== m.role && change(m, { role: v as Role }, t("users.roleChanged", { email: m.email }))
                             }
                           />
                         ) : (

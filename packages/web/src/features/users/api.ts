@@ -22,12 +22,9 @@ export function useAddMember() {
 export function useUpdateMember() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: MemberPatch }) =>
-      api.patch<Member>(`/users/${encodeURIComponent(id)}`, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: MemberPatch }) => api.patch<Member>(`/users/${encodeURIComponent(id)}`, patch),
     onSuccess: (m) => {
-      qc.setQueryData<{ items: Member[] }>(KEY, (old) =>
-        old ? { items: old.items.map((x) => (x.id === m.id ? m : x)) } : old,
-      );
+      qc.setQueryData<{ items: Member[] }>(KEY, (old) => (old ? { items: old.items.map((x) => (x.id === m.id ? m : x)) } : old));
       void qc.invalidateQueries({ queryKey: KEY });
     },
   });
