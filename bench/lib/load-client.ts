@@ -36,22 +36,19 @@ function runPhase(p: Phase): Promise<PhaseResult> {
     new Promise((resolve) => {
       const path = p.paths[next++ % p.paths.length] as string;
       const t0 = performance.now();
-      const req = http.request(
-        { host: url.hostname, port: url.port, path, method: "GET", agent, headers: p.headers },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => {
-            latencies.push(performance.now() - t0);
-            requests += 1;
-            if (res.statusCode !== 200) {
-              errors += 1;
-              firstError ??= `${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`;
-            }
-            resolve();
-          });
-        },
-      );
+      const req = http.request({ host: url.hostname, port: url.port, path, method: "GET", agent, headers: p.headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          latencies.push(performance.now() - t0);
+          requests += 1;
+          if (res.statusCode !== 200) {
+            errors += 1;
+            firstError ??= `${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`;
+          }
+          resolve();
+        });
+      });
       req.on("error", (err) => {
         errors += 1;
         firstError ??= String(err);

@@ -24,7 +24,7 @@ export function fmt(n: number): string {
   const abs = Math.abs(n);
   if (abs >= 1000) return n.toFixed(0);
   if (abs >= 100) return n.toFixed(1);
-  if (abs >= 10) return n.toFixed(2);
+  if (abs >= 10) return n.toFixed(1);
   if (abs >= 1) return n.toFixed(2);
   return n.toPrecision(3);
 }
@@ -34,8 +34,10 @@ export function figure(f: Figure): boolean {
   const checked = f.targetOn === "value" ? f.value : f.ratio;
   const ok = f.target.op === "≥" ? checked >= f.target.value : checked <= f.target.value;
   figures.push({ ...f, ok });
-  const target = `${f.target.op} ${fmt(f.target.value)}${f.target.unit === "×" ? "×" : ` ${f.target.unit}`}`;
-  process.stdout.write(`${f.name}: ${fmt(f.value)} ${f.unit} (ratio ${fmt(f.ratio)}× vs baseline; target ${target}) ${ok ? "OK" : "BELOW"}\n`);
+  const target = `${f.target.op} ${f.target.value}${f.target.unit === "×" ? "×" : ` ${f.target.unit}`}`;
+  process.stdout.write(
+    `${f.name}: ${fmt(f.value)} ${f.unit} (ratio ${f.ratio.toFixed(2)}× vs baseline; target ${target}) ${ok ? "OK" : "BELOW"}\n`,
+  );
   return ok;
 }
 

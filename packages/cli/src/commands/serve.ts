@@ -1,5 +1,5 @@
+import { loadConfig } from "@portcullis/server/config.ts";
 import type { Command } from "commander";
-import { loadConfig, startServer } from "@portcullis/server";
 
 /** `portcullis serve`: run the web app, API and job worker. */
 export function registerServe(program: Command): void {
@@ -17,9 +17,12 @@ export function registerServe(program: Command): void {
       if (opts.role !== undefined) env.PORTCULLIS_ROLE = opts.role;
       const config = loadConfig(env, opts.dataDir ? { dataDir: opts.dataDir } : {});
       const started = Date.now();
+      const { startServer } = await import("@portcullis/server/server.ts");
       const server = await startServer(config);
       const where = config.databaseUrl ? "PostgreSQL" : `embedded database in ${config.dataDir}`;
-      process.stdout.write(`\nPortcullis is running at http://localhost:${config.port} (${where}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+      process.stdout.write(
+        `\nPortcullis is running at http://localhost:${config.port} (${where}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+      );
       if (server.demo) {
         process.stdout.write(`Demo company created. Sign in with ${server.demo.email} / ${server.demo.password}\n\n`);
       }

@@ -1,4 +1,3 @@
-import { createTenant } from "@portcullis/server/modules/tenants/tenants.service.ts";
 import { type Command, Option } from "commander";
 import { z } from "zod";
 import { DataDirArg, EmailArg, EntityTypesArg, FlagArg, PasswordArg, parseArgs, text } from "../lib/args.ts";
@@ -42,6 +41,7 @@ export function registerTenantCreate(tenant: Command): void {
 
 /** Create the company; print its ids. */
 async function runTenantCreate(args: z.output<typeof Args>): Promise<void> {
+  const { createTenant } = await import("@portcullis/server/modules/tenants/tenants.service.ts");
   const result = await withDatabase({ dataDir: args.dataDir, purpose: "portcullis tenant create" }, async ({ db }) => {
     // Checked before any write: a new account without a password is an argument problem, not a half-made company.
     const existing = await db.kysely.selectFrom("users").select("id").where("email", "=", args.adminEmail).executeTakeFirst();
@@ -62,7 +62,12 @@ async function runTenantCreate(args: z.output<typeof Args>): Promise<void> {
     return { tenant, ownerUserId, reused: Boolean(existing) };
   });
   if (args.json) {
-    printJson({ tenantId: result.tenant.id, legalName: result.tenant.legalName, adminUserId: result.ownerUserId, adminEmail: args.adminEmail });
+    printJson({
+      tenantId: result.tenant.id,
+      legalName: result.tenant.legalName,
+      adminUserId: result.ownerUserId,
+      adminEmail: args.adminEmail,
+    });
     return;
   }
   const account = result.reused ? "existing account" : "new account";

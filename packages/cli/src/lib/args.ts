@@ -17,10 +17,19 @@ export const PasswordArg = z.string().min(12, "must be at least 12 characters").
 /** `--entity-type`, repeatable and/or comma-separated; duplicates are dropped. */
 export const EntityTypesArg = z
   .array(z.string())
-  .transform((values) => values.flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase()).filter((v) => v !== ""))
+  .transform((values) =>
+    values
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim().toLowerCase())
+      .filter((v) => v !== ""),
+  )
   .pipe(
     z
-      .array(z.enum(ENTITY_TYPES, { error: (iss) => `unknown entity type "${String(iss.input)}" (expected one of: ${ENTITY_TYPES.join(", ")})` }))
+      .array(
+        z.enum(ENTITY_TYPES, {
+          error: (iss) => `unknown entity type "${String(iss.input)}" (expected one of: ${ENTITY_TYPES.join(", ")})`,
+        }),
+      )
       .min(1, "give at least one entity type"),
   )
   .transform((types) => [...new Set(types)]);

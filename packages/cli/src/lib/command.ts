@@ -15,6 +15,9 @@ export function commandPath(command: Command): string {
  * here is the one place that sees both the message and the command it belongs to.
  */
 export class CliCommand extends Command {
+  /** Exit code a command chose without failing (e.g. 3 for a broken audit chain); read by main. */
+  exitCode = 0;
+
   override createCommand(name?: string): Command {
     return new CliCommand(name);
   }
@@ -38,4 +41,15 @@ export function jsonOption(): Option {
 /** Commander collector for options that may repeat (`--x a --x b`). */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** Record the exit code for a command that completed but must report a non-zero status. */
+export function setExitCode(command: Command, code: number): void {
+  let root = command;
+  while (root.parent) {
+    root = root.parent;
+  }
+  if (root instanceof CliCommand) {
+    root.exitCode = code;
+  }
 }

@@ -1,12 +1,10 @@
-import type { Db } from "@portcullis/server";
+import type { Db } from "@portcullis/server/db/open.ts";
 import type { Tx } from "@portcullis/server/db/tx.ts";
-import { presentMember } from "@portcullis/server/modules/users/users.service.ts";
-
-/** A membership as the API and the audit trail show it (same shape as the users module). */
-export type MemberView = ReturnType<typeof presentMember>;
+import type { Member } from "@portcullis/server/modules/users/users.schema.ts";
 
 /** One user's membership in one company, presented like the API does; null when there is none. */
-export async function findMember(options: { tx: Tx | Db["kysely"]; tenantId: string; userId: string }): Promise<MemberView | null> {
+export async function findMember(options: { tx: Tx | Db["kysely"]; tenantId: string; userId: string }): Promise<Member | null> {
+  const { presentMember } = await import("@portcullis/server/modules/users/users.service.ts");
   const row = await options.tx
     .selectFrom("memberships as m")
     .innerJoin("users as u", "u.id", "m.user_id")

@@ -1,4 +1,5 @@
-import { AppError, type Db } from "@portcullis/server";
+import type { Db } from "@portcullis/server/db/open.ts";
+import { AppError } from "@portcullis/server/errors.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -33,7 +33,10 @@ export async function restoreEmbeddedDatabase(config: Config, options: RestoreOp
   try {
     if (fs.existsSync(pgdata) && fs.readdirSync(pgdata).length > 0) {
       if (options.existing === "refuse") {
-        throw new AppError("conflict", `${config.dataDir} already holds a database; restore into an empty data directory or move it aside first`);
+        throw new AppError(
+          "conflict",
+          `${config.dataDir} already holds a database; restore into an empty data directory or move it aside first`,
+        );
       }
       movedTo = `${pgdata}.bak-${new Date().toISOString().replace(/[:.]/g, "-")}`;
       fs.renameSync(pgdata, movedTo);

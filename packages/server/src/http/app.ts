@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { registerModules } from "../modules/index.ts";
 import { registerAuthHook } from "./auth-hook.ts";
 import type { AppDeps } from "./context.ts";
-import { registerErrorHandling } from "./errors.ts";
+import { frameworkErrorHandler, registerErrorHandling } from "./errors.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import "./access.ts";
 
@@ -48,6 +48,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
   });
   app.decorate("deps", deps);
   const { onRoute } = options;

@@ -61,6 +61,10 @@ async function resolveAuth(request: FastifyRequest): Promise<AuthContext | null>
     if (!row) {
       throw new AppError("unauthenticated", "Invalid, expired or revoked API token");
     }
+    // "Last used" is shown in the token list; a minute's precision is enough and keeps reads read-only.
+    if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
+      pool.query("SELECT touch_token($1)", [row.token_id]).catch((err) => request.log.warn({ err }, "token last-used update failed"));
+    }
     return {
       userId: row.user_id,
       email: row.email,

@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode } from "../errors.ts";
+import { setSecurityHeaders } from "./security-headers.ts";
 
 /** Map every thrown error to the one error shape; never leak a stack or internal message. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -32,6 +33,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
       .headers(appError.headers)
       .send({ error: { code: appError.code, message: appError.message, details: appError.details } });
   });
+}
+
+/**
+ * Fastify's router answers a malformed URL (bad percent-encoding) or an over-long path parameter itself,
+ * before any route runs; pass this as the `frameworkErrors` option so those answers keep the error shape.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // These replies skip the route hooks, so the security headers are set here.
+  setSecurityHeaders(request, reply);
+  const appError = new AppError(
+    "bad_request",
+    err.code === "FST_ERR_MAX_PARAM_LENGTH" ? "A path parameter is too long" : "The URL is not valid",
+  );
+  void reply.status(appError.status).send({ error: { code: appError.code, message: appError.message, details: appError.details } });
 }
 
 function pathOf(instancePath: string): string[] {

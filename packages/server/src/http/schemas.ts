@@ -25,8 +25,8 @@ export function longText(max: number) {
 /** Path id: any short string; the service answers 404 for anything that is not one of ours. */
 export const IdParams = z.strictObject({ id: z.string().max(100) });
 
-/** Calendar date YYYY-MM-DD. */
-export const DateString = z.iso.date();
+/** Calendar date YYYY-MM-DD. Year 0000 passes the ISO pattern but does not exist (PostgreSQL refuses it). */
+export const DateString = z.iso.date().refine((s) => !s.startsWith("0000"), "must be a real date (year 0001 or later)");
 
 /** Standard list paging in the query string. */
 export const PageQuery = {

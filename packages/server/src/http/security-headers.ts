@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 const APP_CSP = [
   "default-src 'self'",
@@ -13,21 +13,26 @@ const APP_CSP = [
   "form-action 'self'",
 ].join("; ");
 
+/** Set the security headers (and no-store for the API) on one reply. */
+export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header("x-request-id", request.id);
+  reply.header("x-content-type-options", "nosniff");
+  reply.header("referrer-policy", "no-referrer");
+  reply.header("x-frame-options", "DENY");
+  reply.header("cross-origin-opener-policy", "same-origin");
+  reply.header("permissions-policy", "camera=(self), geolocation=(self), microphone=()");
+  if (!reply.hasHeader("content-security-policy")) {
+    reply.header("content-security-policy", APP_CSP);
+  }
+  if (request.url.startsWith("/api/")) {
+    reply.header("cache-control", "no-store");
+  }
+}
+
 /** Security headers on every response; API responses are never cached. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook("onSend", async (request, reply, payload) => {
-    reply.header("x-request-id", request.id);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "no-referrer");
-    reply.header("x-frame-options", "DENY");
-    reply.header("cross-origin-opener-policy", "same-origin");
-    reply.header("permissions-policy", "camera=(self), geolocation=(self), microphone=()");
-    if (!reply.hasHeader("content-security-policy")) {
-      reply.header("content-security-policy", APP_CSP);
-    }
-    if (request.url.startsWith("/api/")) {
-      reply.header("cache-control", "no-store");
-    }
+    setSecurityHeaders(request, reply);
     return payload;
   });
 }

@@ -74,14 +74,17 @@ export function startWorker(options: WorkerOptions, autoStart = true): Worker {
       }
       const payload = def.payload.parse(claimed.payload);
       await def.handler(payload, { db: options.db, jobId: claimed.id, tenantId: claimed.tenantId, attempt: claimed.attempts });
-      await completeJob(options.db, claimed.id, id);
-      if (def.everyMs && claimed.singletonKey) {
-        await enqueueJob(options.db, {
-          name: def.name,
-          singletonKey: claimed.singletonKey,
-          runAt: new Date(Date.now() + def.everyMs),
-          maxAttempts: def.maxAttempts ?? 3,
+      const { everyMs } = def;
+      const singletonKey = claimed.singletonKey;
+      if (everyMs && singletonKey) {
+        // Complete and schedule the next occurrence in one transaction: between two separate statements another
+        // worker's schedule() could enqueue a due-now occurrence, and the job would run twice in one period.
+        await options.db.transaction().execute(async (tx) => {
+          await completeJob(tx, claimed.id, id);
+          await enqueueJob(tx, { name: def.name, singletonKey, runAt: new Date(Date.now() + everyMs), maxAttempts: def.maxAttempts ?? 3 });
         });
+      } else {
+        await completeJob(options.db, claimed.id, id);
       }
     } catch (err) {
       options.onError?.(err, claimed.name);

@@ -182,14 +182,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       WHERE s.id_hash = p_hash AND s.revoked_at IS NULL AND s.expires_at > now()
     $$;
     CREATE FUNCTION auth_token(p_hash text) RETURNS TABLE (
-      token_id uuid, user_id uuid, email text, display_name text, locale text, tenant_id uuid, role text
+      token_id uuid, user_id uuid, email text, display_name text, locale text, tenant_id uuid, role text,
+      last_used_at timestamptz
     ) LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-      SELECT t.id, u.id, u.email, u.display_name, u.locale, t.tenant_id, m.role
+      SELECT t.id, u.id, u.email, u.display_name, u.locale, t.tenant_id, m.role, t.last_used_at
       FROM api_tokens t
       JOIN users u ON u.id = t.user_id AND u.active
       JOIN memberships m ON m.user_id = t.user_id AND m.tenant_id = t.tenant_id AND m.deactivated_at IS NULL
       WHERE t.token_hash = p_hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
     $$;
+    CREATE FUNCTION touch_token(p_id uuid) RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+      UPDATE api_tokens SET last_used_at = now() WHERE id = p_id
+    $$;
+    REVOKE ALL ON FUNCTION touch_token(uuid) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION touch_token(uuid) TO portcullis_app;
     REVOKE ALL ON FUNCTION auth_session(text) FROM PUBLIC;
     REVOKE ALL ON FUNCTION auth_token(text) FROM PUBLIC;
     GRANT EXECUTE ON FUNCTION auth_session(text) TO portcullis_app;

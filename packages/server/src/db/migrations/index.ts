@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as foundation from "./20261128000000_foundation.ts";
+import * as rlsSessionsJobs from "./20261129000000_rls_sessions_jobs.ts";
 
 /**
  * Every migration, by timestamped name. Forward-only: never edit or remove an entry that has shipped;
@@ -7,4 +8,5 @@ import * as foundation from "./20261128000000_foundation.ts";
  */
 export const migrations: Record<string, Migration> = {
   "20261128000000_foundation": foundation,
+  "20261129000000_rls_sessions_jobs": rlsSessionsJobs,
 };

@@ -42,7 +42,25 @@ export async function login(options: {
     await tx.deleteFrom("login_failures").where("ip", "=", ip).where("email", "=", input.email).execute();
     const memberships = await listMemberships(tx, user.id);
     const wanted = input.tenantId && isUuid(input.tenantId) ? memberships.find((m) => m.tenantId === input.tenantId) : undefined;
-    const current = wanted ?? memberships[0] ?? null;
+    // Without an explicit choice, reopen the company of the user's last session, else their first one.
+    const last = await tx
+      .selectFrom("sessions")
+      .select("tenant_id")
+      .where("user_id", "=", user.id)
+      .where("tenant_id", "is not", null)
+      .orderBy("created_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const first = await tx
+      .selectFrom("memberships")
+      .select("tenant_id")
+      .where("user_id", "=", user.id)
+      .where("deactivated_at", "is", null)
+      .orderBy("created_at")
+      .limit(1)
+      .executeTakeFirst();
+    const preferred = [last?.tenant_id, first?.tenant_id].map((id) => memberships.find((m) => m.tenantId === id)).find(Boolean);
+    const current = wanted ?? preferred ?? memberships[0] ?? null;
     await tx
       .insertInto("sessions")
       .values({

@@ -24,7 +24,7 @@ export type UpdateSiteInput = z.infer<typeof UpdateSiteBody>;
 export const ListSitesQuery = z.strictObject({
   q: text(200, 0).optional(),
   kind: SiteKindSchema.optional(),
-  countryCode: z.string().max(2).optional(),
+  countryCode: text(2, 0).optional(),
   includeArchived: QueryBool.optional(),
   ...PageQuery,
 });
