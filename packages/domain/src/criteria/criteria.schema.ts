@@ -156,7 +156,10 @@ export const CriterionSchema = z
     }
     // The latest change for each entity type must match its current level.
     for (const [type, a] of Object.entries(c.applicability)) {
-      const latest = c.effectiveChanges.filter((ch) => ch.entityTypes.includes(type as never)).sort((x, y) => x.date.localeCompare(y.date)).at(-1);
+      const latest = c.effectiveChanges
+        .filter((ch) => ch.entityTypes.includes(type as never))
+        .sort((x, y) => x.date.localeCompare(y.date))
+        .at(-1);
       if (latest && a && latest.level !== a.level) {
         ctx.addIssue({ code: "custom", path: ["applicability", type], message: "current level differs from the latest change" });
       }
@@ -187,7 +190,8 @@ export const CriteriaLibrarySchema = z
     }
     const focus = new Set(lib.focusAreas.map((f) => f.id));
     const categoryIds = lib.categories.map((c) => c.id);
-    if (new Set(categoryIds).size !== 12) ctx.addIssue({ code: "custom", path: ["categories"], message: "category IDs must be 1–12, once each" });
+    if (new Set(categoryIds).size !== 12)
+      ctx.addIssue({ code: "custom", path: ["categories"], message: "category IDs must be 1–12, once each" });
     for (const [i, cat] of lib.categories.entries()) {
       if (!focus.has(cat.focusAreaId)) ctx.addIssue({ code: "custom", path: ["categories", i], message: "unknown focus area" });
     }

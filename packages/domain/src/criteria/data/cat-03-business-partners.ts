@@ -17,7 +17,10 @@ export const CATEGORY_3: CriterionInput[] = [
       es: "Use los indicadores de alerta de CTPAT sobre lavado de dinero basado en el comercio y financiamiento del terrorismo (biblioteca del portal). Ejemplos de consultores: jurisdicciones de alto riesgo, documentos faltantes, precios incorrectos, rutas incongruentes, pagos grandes en efectivo.",
     },
     applicability: {
-      importer: app("must", "verified", SRC.webinarBp, { mixed: true, note: "The money-laundering / terrorism-financing check is the Should part." }),
+      importer: app("must", "verified", SRC.webinarBp, {
+        mixed: true,
+        note: "The money-laundering / terrorism-financing check is the Should part.",
+      }),
     },
     provenance: prov("verified", SRC.webinarBp, SRC.portalMock, SRC.seeder),
   },
@@ -30,8 +33,8 @@ export const CATEGORY_3: CriterionInput[] = [
     },
     guidance: {
       basis: "reference",
-      en: "CTPAT members can check a partner's status in the Portal's Status Verification Interface (SVI). Under an MRA, a partner's AEO certificate helps document its compliance.",
-      es: "Los miembros de CTPAT pueden consultar el estatus de un socio en la interfaz SVI del portal. Con un Acuerdo de Reconocimiento Mutuo, el certificado OEA del socio ayuda a documentar su cumplimiento.",
+      en: "CTPAT members can check a partner's status in the Portal's Status Verification Interface (SVI). Under the EU–U.S. mutual recognition decision, a partner's AEO certificate makes its compliance easier to document.",
+      es: "Los miembros de CTPAT pueden consultar el estatus de un socio en la interfaz SVI del portal. Con la decisión de reconocimiento mutuo UE–EE. UU., el certificado OEA del socio facilita documentar su cumplimiento.",
     },
     applicability: { importer: app("must", "secondary", SRC.portalMock) },
     provenance: prov("secondary", SRC.portalMock, SRC.seeder),

@@ -47,7 +47,17 @@ export const CATEGORY_5: CriterionInput[] = [
     },
     applicability: {
       ...each(
-        ["highway-carrier", "mexican-long-haul-carrier", "air-carrier", "rail-carrier", "sea-carrier", "foreign-manufacturer", "exporter", "consolidator", "3pl"],
+        [
+          "highway-carrier",
+          "mexican-long-haul-carrier",
+          "air-carrier",
+          "rail-carrier",
+          "sea-carrier",
+          "foreign-manufacturer",
+          "exporter",
+          "consolidator",
+          "3pl",
+        ],
         app("must", "verified", SRC.webinarIit),
       ),
       importer: app("must", "uncertain", SRC.portalMock, {
@@ -70,7 +80,17 @@ export const CATEGORY_5: CriterionInput[] = [
     },
     applicability: {
       ...each(
-        ["foreign-manufacturer", "highway-carrier", "mexican-long-haul-carrier", "air-carrier", "rail-carrier", "3pl", "importer", "exporter", "consolidator"],
+        [
+          "foreign-manufacturer",
+          "highway-carrier",
+          "mexican-long-haul-carrier",
+          "air-carrier",
+          "rail-carrier",
+          "3pl",
+          "importer",
+          "exporter",
+          "consolidator",
+        ],
         app("must", "verified", SRC.webinarIit),
       ),
       "highway-carrier": app("must", "verified", `${SRC.webinarIit}; ${SRC.intekel}`),
@@ -93,7 +113,10 @@ export const CATEGORY_5: CriterionInput[] = [
       ["highway-carrier", "mexican-long-haul-carrier", "air-carrier", "rail-carrier", "3pl", "importer", "exporter", "consolidator"],
       app("must", "verified", SRC.webinarIit),
     ),
-    provenance: { ...prov("verified", SRC.webinarIit, SRC.portalMock), note: "CBP's slide does not tag foreign manufacturers; do not assume 5.4 applies to them." },
+    provenance: {
+      ...prov("verified", SRC.webinarIit, SRC.portalMock),
+      note: "CBP's slide does not tag foreign manufacturers; do not assume 5.4 applies to them.",
+    },
   },
   {
     id: "5.5",

@@ -30,8 +30,8 @@ export const CATEGORY_6: CriterionInput[] = [
     },
     guidance: {
       basis: "reference",
-      en: "Only class H (high security) seals qualify. ISO 17712:2013 has been in full effect since May 15 2014. A compliant seal carries a unique number, the maker's name or logo and an 'H' mark.",
-      es: "Solo califican los sellos clase H (alta seguridad). La norma ISO 17712:2013 rige plenamente desde el 15 de mayo de 2014. Un sello conforme lleva número único, nombre o logotipo del fabricante y la marca «H».",
+      en: "Only class H (high security) seals qualify. ISO 17712:2013 has applied in full to seal makers since May 15 2014 (older stock may be used up). A compliant seal carries a unique number, the maker's name or logo and an 'H' mark.",
+      es: "Solo califican los sellos clase H (alta seguridad). La norma ISO 17712:2013 se aplica por completo a los fabricantes de sellos desde el 15 de mayo de 2014 (se puede agotar el inventario anterior). Un sello conforme lleva número único, nombre o logotipo del fabricante y la marca «H».",
     },
     applicability: each(CORE, app("must", "verified", SRC.sealSlides)),
     provenance: prov("verified", SRC.sealSlides, SRC.portalMock, SRC.seeder),

@@ -16,7 +16,10 @@ export const CATEGORY_7A: CriterionInput[] = [
       en: "Stage such cargo in a locked or watched area and record who had access.",
       es: "Coloque esa carga en un área cerrada o vigilada y registre quién tuvo acceso.",
     },
-    applicability: each(["importer", "exporter", "foreign-manufacturer", "sea-carrier", "consolidator", "3pl"], app("must", "verified", SRC.webinarProc)),
+    applicability: each(
+      ["importer", "exporter", "foreign-manufacturer", "sea-carrier", "consolidator", "3pl"],
+      app("must", "verified", SRC.webinarProc),
+    ),
     provenance: prov("verified", SRC.webinarProc, SRC.portalMock, SRC.seeder),
   },
   {
@@ -32,7 +35,17 @@ export const CATEGORY_7A: CriterionInput[] = [
       es: "Contaminación de plagas: animales, insectos u otros invertebrados visibles (vivos o muertos, en cualquier etapa), material orgánico de origen animal, plantas o productos vegetales, hongos, tierra o agua que no son la carga manifestada.",
     },
     applicability: each(
-      ["importer", "exporter", "foreign-manufacturer", "rail-carrier", "3pl", "highway-carrier", "mexican-long-haul-carrier", "marine-port-terminal-operator", "consolidator"],
+      [
+        "importer",
+        "exporter",
+        "foreign-manufacturer",
+        "rail-carrier",
+        "3pl",
+        "highway-carrier",
+        "mexican-long-haul-carrier",
+        "marine-port-terminal-operator",
+        "consolidator",
+      ],
       app("must", "verified", SRC.webinarProc),
     ),
     provenance: prov("verified", SRC.webinarProc, SRC.portalMock, SRC.seeder),
@@ -84,7 +97,10 @@ export const CATEGORY_7A: CriterionInput[] = [
       en: "Make the seal number readable in the photo and attach the photos to the shipment record.",
       es: "Procure que el número de sello se lea en la foto y adjunte las fotos al registro del envío.",
     },
-    applicability: each(["exporter", "foreign-manufacturer", "importer", "consolidator", "3pl"], app("should", "verified", SRC.webinarProc)),
+    applicability: each(
+      ["exporter", "foreign-manufacturer", "importer", "consolidator", "3pl"],
+      app("should", "verified", SRC.webinarProc),
+    ),
     provenance: prov("verified", SRC.webinarProc, SRC.portalMock, SRC.seeder),
   },
   {

@@ -140,6 +140,9 @@ export const CATEGORY_7B: CriterionInput[] = [
       es: "Abra de inmediato un expediente de investigación y vincúlelo al reporte del incidente (7.23).",
     },
     applicability: each(CORE, app("must", "verified", SRC.csms)),
-    provenance: { ...prov("verified", SRC.csms, SRC.portalMock), note: "Added for all entity types between the May 2019 draft and the final version." },
+    provenance: {
+      ...prov("verified", SRC.csms, SRC.portalMock),
+      note: "Added for all entity types between the May 2019 draft and the final version.",
+    },
   },
 ];

@@ -23,8 +23,8 @@ export const CATEGORY_9: CriterionInput[] = [
     id: "9.2",
     categoryId: 9,
     requirement: {
-      en: "Fence the perimeter of cargo areas, separate cargo types with interior fencing where needed, inspect fences and repair them promptly.",
-      es: "Cercar el perímetro de las áreas de carga, separar tipos de carga con cercas interiores cuando haga falta, inspeccionar las cercas y repararlas con prontitud.",
+      en: "Fence the perimeter of cargo areas, separate cargo types with interior fencing, inspect fences and repair them promptly.",
+      es: "Cercar el perímetro de las áreas de carga, separar tipos de carga con cercas interiores, inspeccionar las cercas y repararlas con prontitud.",
     },
     guidance: {
       basis: "editorial",
@@ -189,7 +189,10 @@ export const CATEGORY_9: CriterionInput[] = [
       es: "Cubra primero la carga, el sellado y el almacenamiento de la mercancía de salida.",
     },
     applicability: {
-      importer: app("must", "verified", SRC.adhaines, { mixed: true, note: "Camera coverage: Must; picture quality and 24/7 recording: Should." }),
+      importer: app("must", "verified", SRC.adhaines, {
+        mixed: true,
+        note: "Camera coverage: Must; picture quality and 24/7 recording: Should.",
+      }),
     },
     provenance: prov("verified", SRC.adhaines, SRC.seeder),
   },
@@ -217,8 +220,8 @@ export const CATEGORY_9: CriterionInput[] = [
     },
     guidance: {
       basis: "reference",
-      en: "The MSC sets no fixed retention for the summaries: keep them long enough for audit purposes.",
-      es: "Los criterios no fijan un plazo de conservación para los resúmenes: consérvelos lo suficiente para fines de auditoría.",
+      en: "No fixed retention period was found; the criterion asks to keep them long enough for audit purposes.",
+      es: "No se encontró un plazo fijo de conservación; el criterio pide conservarlos lo suficiente para fines de auditoría.",
     },
     applicability: { importer: app("must", "verified", SRC.adhaines) },
     provenance: prov("verified", SRC.adhaines, SRC.seeder),

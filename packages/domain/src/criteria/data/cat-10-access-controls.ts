@@ -67,7 +67,10 @@ export const CATEGORY_10: CriterionInput[] = [
       es: "Guarde la bitácora donde solo el personal de acceso o embarques pueda modificarla.",
     },
     applicability: {
-      importer: app("must", "secondary", SRC.portalMock, { mixed: true, note: "Keeping and securing the log: Must; the listed fields: Should." }),
+      importer: app("must", "secondary", SRC.portalMock, {
+        mixed: true,
+        note: "Keeping and securing the log: Must; the listed fields: Should.",
+      }),
     },
     provenance: prov("secondary", SRC.portalMock, SRC.seeder),
   },

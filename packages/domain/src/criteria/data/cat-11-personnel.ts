@@ -50,6 +50,9 @@ export const CATEGORY_11: CriterionInput[] = [
       es: "Archive los acuses firmados en los expedientes del personal.",
     },
     applicability: each(CORE, app("must", "verified", SRC.csms)),
-    provenance: { ...prov("verified", SRC.csms, SRC.portalMock, SRC.seeder), note: "Added for all entity types between the May 2019 draft and the final version." },
+    provenance: {
+      ...prov("verified", SRC.csms, SRC.portalMock, SRC.seeder),
+      note: "Added for all entity types between the May 2019 draft and the final version.",
+    },
   },
 ];

@@ -17,7 +17,10 @@ export const CATEGORY_12: CriterionInput[] = [
       es: "Los registros de capacitación indican la fecha, los asistentes y los temas tratados.",
     },
     applicability: {
-      importer: app("must", "verified", `${SRC.gistnet}; ${SRC.portalMock}`, { mixed: true, note: "The content of the training records is a Should part." }),
+      importer: app("must", "verified", `${SRC.gistnet}; ${SRC.portalMock}`, {
+        mixed: true,
+        note: "The content of the training records is a Should part.",
+      }),
       consolidator: app("must", "verified", SRC.gistnet),
       "customs-broker": app("must", "verified", SRC.gistnet),
     },
@@ -84,7 +87,7 @@ export const CATEGORY_12: CriterionInput[] = [
       es: "Impartir cada año capacitación especializada sobre señales de alerta de lavado de dinero basado en el comercio y financiamiento del terrorismo.",
     },
     guidance: {
-      basis: "reference",
+      basis: "editorial",
       en: "Base the content on CBP's CTPAT warning-indicators guide (see 3.1).",
       es: "Base el contenido en la guía de indicadores de alerta de CTPAT de CBP (ver 3.1).",
     },

@@ -5,7 +5,8 @@
 export const SRC = {
   // CBP MSC booklets (only the opening pages, plus FM page 30, could be read).
   impBooklet: "CBP MSC booklet, U.S. Importers, Nov 2019, p.1 (docslib 7623257) [reference §3A; addendum-3 U7]",
-  fmBooklet: "CBP MSC booklet, Foreign Manufacturers, Nov 2019, p.1 and p.30 (slidepub/scribd) [reference §3B; addendum-2 T3; addendum-3 U1/U2]",
+  fmBooklet:
+    "CBP MSC booklet, Foreign Manufacturers, Nov 2019, p.1 and p.30 (slidepub/scribd) [reference §3B; addendum-2 T3; addendum-3 U1/U2]",
   fmBookletEs: "CBP Spanish MSC booklet, Foreign Manufacturers, Mar 2020, p.1 (readkong/slideshare) [addendum S9]",
   hcBooklet: "CBP MSC booklets, Highway Carriers, Nov 2019 and Mar 2020, p.1 [reference §3C; addendum-2 T4; addendum-3 U6]",
   lhBooklet: "CBP MSC booklet, Mexican Long Haul Highway Carriers, Nov 2019, p.1 [addendum S8; addendum-3 U5]",
