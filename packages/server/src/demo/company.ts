@@ -97,6 +97,13 @@ export async function seedSupplierCompany(options: { db: Db; tenantId: string; o
   };
   await createSite({
     ctx,
-    input: { name: "Planta Juárez", kind: "factory", countryCode: "MX", address: "Blvd. Independencia 1250, Cd. Juárez, Chih.", latitude: 31.69, longitude: -106.39 },
+    input: {
+      name: "Planta Juárez",
+      kind: "factory",
+      countryCode: "MX",
+      address: "Blvd. Independencia 1250, Cd. Juárez, Chih.",
+      latitude: 31.69,
+      longitude: -106.39,
+    },
   });
 }

@@ -79,6 +79,7 @@ describe("authentication, sessions and HTTP hygiene", () => {
     });
 
     it("rate-limits 5 failures per address and e-mail with 429 + Retry-After, without locking the user out elsewhere", async () => {
+      expect(h.config.loginMaxFailures).toBe(5);
       const victim = await addCaller(h, owner.tenantId, "analyst");
       const attacker = "10.66.0.1";
       for (let i = 0; i < 5; i += 1) {

@@ -567,7 +567,8 @@ describe("fuzzing every route", () => {
     expect(failures).toEqual([]);
   });
 
-  it("systematic sweep: every body field, query parameter and path id × each hostile value", async () => {
+  // HEAD twins run the GET handlers; the random properties above cover them, the sweep skips them.
+  it("systematic sweep: every body field, query parameter and path id × each hostile value", { timeout: 240_000 }, async () => {
     const failures: string[] = [];
     const attempt = async (c: Case) => {
       try {
@@ -576,7 +577,7 @@ describe("fuzzing every route", () => {
         failures.push(`${caseToString(c)}\n    ${(err as Error).message}`);
       }
     };
-    for (const r of routes) {
+    for (const r of routes.filter((route) => route.method !== "HEAD")) {
       const sample = takesBody(r) ? sampleOf(bodySchema(r), hints) : undefined;
       const payloadFor = (body: unknown) => (body !== undefined ? { payload: toJsonText(body), contentType: "application/json" } : {});
       const fields = typeof sample === "object" && sample !== null && !Array.isArray(sample) ? Object.keys(sample) : [];

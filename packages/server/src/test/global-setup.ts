@@ -45,7 +45,9 @@ export default async function setup(project: TestProject) {
   await kysely.destroy();
   project.provide("pgTemplate", template);
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`pc_t%_${process.pid}_%`]);
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `pc_t%_${process.pid}_%`,
+    ]);
     for (const r of rows) {
       await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
     }

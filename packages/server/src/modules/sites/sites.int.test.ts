@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../../test/harness.ts";
 import { addCaller, type Caller, createSiteFixture, createTenantFixture } from "../../test/factories.ts";
+import { createHarness, type Harness } from "../../test/harness.ts";
 
 describe("sites", () => {
   let h: Harness;
@@ -12,7 +12,13 @@ describe("sites", () => {
   afterAll(() => h.close());
 
   it("creates a site, returns it with an id, and records an audit event in the same chain", async () => {
-    const res = await owner.request("POST", "/api/sites", { name: "Laredo DC", kind: "distribution-center", countryCode: "US", latitude: 27.5, longitude: -99.5 });
+    const res = await owner.request("POST", "/api/sites", {
+      name: "Laredo DC",
+      kind: "distribution-center",
+      countryCode: "US",
+      latitude: 27.5,
+      longitude: -99.5,
+    });
     expect(res.statusCode).toBe(201);
     const site = res.json();
     expect(site).toMatchObject({ name: "Laredo DC", kind: "distribution-center", countryCode: "US", latitude: 27.5, archived: false });
@@ -67,7 +73,12 @@ describe("sites", () => {
     const auditor = await addCaller(h, owner.tenantId, "auditor");
     expect((await auditor.request("GET", "/api/sites")).statusCode).toBe(200);
     expect((await auditor.request("POST", "/api/sites", { name: "x", kind: "office", countryCode: "MX" })).statusCode).toBe(403);
-    const noCsrf = await h.app.inject({ method: "POST", url: "/api/sites", headers: { cookie: owner.cookie }, payload: { name: "x", kind: "office", countryCode: "MX" } });
+    const noCsrf = await h.app.inject({
+      method: "POST",
+      url: "/api/sites",
+      headers: { cookie: owner.cookie },
+      payload: { name: "x", kind: "office", countryCode: "MX" },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error.code).toBe("csrf_failed");
     const viaToken = await owner.requestWithToken("POST", "/api/sites", { name: "via token", kind: "office", countryCode: "MX" });
