@@ -4,7 +4,8 @@
  *   - first start on an empty data dir, against a bare `new PGlite(dir)` initdb in a child process
  *     (a first start that paid initdb twice would be over 2× the bare initdb);
  *   - warm restart on the same dir (target ≤ 5 s), against a bare PGlite open of an existing dir;
- *   - peak RSS (VmHWM) of the server process at idle after start, against the bare PGlite process.
+ *   - peak RSS (VmHWM) of the server process at idle after start, against the bare PGlite process doing the
+ *     same (initdb, or open); the brief sets no memory target: ≤ 2× (the app adds less than the engine) is ours.
  * Rounds alternate the order of server and bare runs; figures are medians.
  *
  * Environment: BENCH_ROUNDS (default 2), BENCH_IDLE_MS (idle wait before reading memory, default 2000).
@@ -107,8 +108,8 @@ try {
   );
   const warmReady = median(runs.warm.map((r) => r.readyMs ?? Number.NaN));
   note(
-    `warm restart split: process start + module loading (tsx) ≈ ${fmt((m(runs.warm, "ms") - warmReady) / 1000)} s, ` +
-      `startServer (open, migrate, build app, listen; the CLI's own "ready in") ${fmt(warmReady / 1000)} s, of which a bare PGlite open takes ≈ ${fmt(m(runs.bareOpen, "ms") / 1000)} s in its own process`,
+    `warm restart split: before the CLI's "ready in" timer starts (node, tsx, CLI modules) ≈ ${fmt((m(runs.warm, "ms") - warmReady) / 1000)} s; ` +
+      `the CLI's own "ready in" (whatever serve loads and starts after that) ${fmt(warmReady / 1000)} s; a bare PGlite open of a dir takes ≈ ${fmt(m(runs.bareOpen, "ms") / 1000)} s in its own process`,
   );
   const first = m(runs.first, "ms");
   const warm = m(runs.warm, "ms");
@@ -137,14 +138,14 @@ try {
     value: m(runs.first, "hwm") / MB,
     unit: "MB",
     ratio: m(runs.first, "hwm") / m(runs.bareInit, "hwm"),
-    target: { op: "≤", value: 3, unit: "×" },
+    target: { op: "≤", value: 2, unit: "×" },
   });
   figure({
     name: "startup.warm-restart.peak-rss",
     value: m(runs.warm, "hwm") / MB,
     unit: "MB",
     ratio: m(runs.warm, "hwm") / m(runs.bareOpen, "hwm"),
-    target: { op: "≤", value: 3, unit: "×" },
+    target: { op: "≤", value: 2, unit: "×" },
   });
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

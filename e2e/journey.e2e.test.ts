@@ -34,7 +34,7 @@ describe("browser journey: sign in, Spanish, create a site, see it in the audit 
 
   it("switches the interface to Spanish", async () => {
     await page.getByTestId("lang-switch").getByText("ES", { exact: true }).click();
-    await expect.poll(() => page.getByTestId("nav-sites").innerText()).toBe("Sitios");
+    await expect.poll(() => page.getByTestId("nav-sites").textContent()).toBe("Sitios");
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
   });
 
@@ -45,7 +45,10 @@ describe("browser journey: sign in, Spanish, create a site, see it in the audit 
     await page.getByTestId("site-kind").click();
     await page.getByRole("option", { name: /centro de distribución/i }).click();
     await page.getByTestId("site-country").fill("México");
-    await page.getByRole("option", { name: /méxico/i }).first().click();
+    await page
+      .getByRole("option", { name: /méxico/i })
+      .first()
+      .click();
     await page.locator('input[name="address"]').fill("Av. Constitución 400, Monterrey, N.L.");
     await page.locator('input[name="latitude"]').fill("25.67");
     await page.locator('input[name="longitude"]').fill("-100.31");

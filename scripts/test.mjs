@@ -40,7 +40,15 @@ if (process.env.TEST_E2E === "off") {
 }
 
 const report = path.join(os.tmpdir(), `portcullis-vitest-${process.pid}.json`);
-const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  "vitest",
+  "run",
+  ...projects.flatMap((p) => ["--project", p]),
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync("npx", args, { cwd: root, stdio: "inherit" });
 
 let passed = 0;

@@ -27,15 +27,21 @@ export async function freePort(): Promise<number> {
 }
 
 /** Start `portcullis serve` on a fresh (or given) data dir and wait for /api/health. */
-export async function startServerProcess(options: { dataDir?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  options: { dataDir?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-e2e-"));
   const port = await freePort();
   let out = "";
-  const child = spawn(process.execPath, [path.join(root, "packages/cli/bin/portcullis.mjs"), "serve", "--port", String(port), "--data-dir", dataDir], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "packages/cli/bin/portcullis.mjs"), "serve", "--port", String(port), "--data-dir", dataDir],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (d) => (out += d));
   child.stderr?.on("data", (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;

@@ -57,7 +57,7 @@ describe("portcullis backup / restore and the data-directory lock", () => {
 
       const again = await cli.run(["restore", "--from", file, "--data-dir", target]);
       expect(again.code).toBe(2);
-      expect(again.stderr).toMatch(/already holds a database .*--force/);
+      expect(again.stderr).toMatch(/already holds a database.*--force/);
 
       const forced = await cli.run(["restore", "--from", file, "--data-dir", target, "--force"]);
       expect(forced.code, forced.stderr).toBe(0);

@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import { AppError } from "@portcullis/server/errors.ts";
 import type { Command } from "commander";
 import { z } from "zod";
+import { readBackupArchive } from "../lib/archive.ts";
 import { DataDirArg, FlagArg, PathArg, parseArgs } from "../lib/args.ts";
 import { dataDirOption, setExitCode } from "../lib/command.ts";
 import { loadCliConfig } from "../lib/db.ts";
@@ -39,16 +39,9 @@ async function runRestore(args: z.output<typeof Args>): Promise<number> {
     printNote("then run 'portcullis migrate' and 'portcullis audit verify'.");
     return EXIT.usage;
   }
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(args.from);
-  } catch (err) {
-    throw new UsageError(`--from: cannot read ${args.from}: ${(err as Error).message}`);
-  }
+  const archive = readBackupArchive({ file: args.from });
   const { restoreEmbeddedDatabase } = await import("@portcullis/server/db/restore.ts");
   const { migrateToLatest } = await import("@portcullis/server/db/migrate.ts");
-  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const archive = new Blob([bytes], { type: gzip ? "application/x-gzip" : "application/x-tar" });
   const { db, movedTo } = await restoreEmbeddedDatabase(config, {
     archive,
     existing: args.force ? "move-aside" : "refuse",

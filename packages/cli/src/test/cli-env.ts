@@ -1,11 +1,10 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Config, type Db, loadConfig, openDatabase } from "@portcullis/server";
-import { restoreEmbeddedDatabase } from "@portcullis/server/db/restore.ts";
 import { adminUrl, databaseUrl, testDbKind } from "@portcullis/server/test/test-db.ts";
 import { inject } from "vitest";
 
@@ -46,9 +45,10 @@ export async function createCliEnv(): Promise<CliEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portcullis-cli-"));
   let url: string | null = null;
   if (kind === "pglite") {
-    const archive = new Blob([fs.readFileSync(inject("pgliteSnapshot"))], { type: "application/x-tar" });
-    const { db } = await restoreEmbeddedDatabase(configFor(dataDir, null), { archive, existing: "refuse", purpose: "cli test setup" });
-    await db.close();
+    // Unpack with tar rather than PGlite: starting PGlite in the test worker would cost seconds of CPU per file.
+    const pgdata = path.join(dataDir, "pgdata");
+    fs.mkdirSync(pgdata);
+    execFileSync("tar", ["-xf", inject("pgliteSnapshot"), "-C", pgdata], { stdio: "ignore" });
   } else {
     const name = `pc_tcli_${process.pid}_${randomBytes(4).toString("hex")}`;
     await adminQuery(`CREATE DATABASE ${name}`);
@@ -66,12 +66,12 @@ export async function createCliEnv(): Promise<CliEnv> {
       try {
         return await fn(db, config);
       } finally {
-        await db.close();
+        await closeFully(db);
       }
     },
     close: async () => {
       if (url) {
-        await adminQuery(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+        await dropDatabase(new URL(url).pathname.slice(1));
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
@@ -107,13 +107,45 @@ function configFor(dataDir: string, url: string | null): Config {
   });
 }
 
+/**
+ * Close a Db, pg pool included. Db.close() ends the pool through Kysely, and Kysely skips that when it never
+ * ran a query itself (a test that only used db.pool, or an app request answered by the auth hook's raw query).
+ */
+async function closeFully(db: Db): Promise<void> {
+  await db.close();
+  if (!db.pool.ending) {
+    await db.pool.end();
+  }
+}
+
 /** Run one statement on the server's maintenance database (CREATE/DROP DATABASE). */
 async function adminQuery(text: string): Promise<void> {
   const admin = await openDatabase(configFor(os.tmpdir(), adminUrl()));
   try {
     await admin.pool.query(text);
   } finally {
-    await admin.close();
+    await closeFully(admin);
+  }
+}
+
+/**
+ * Drop a test database once this process's connections to it are gone. pg's Pool.end() resolves before
+ * its sockets close; forcing the drop earlier makes the server kill them, and pg reports that as an
+ * unhandled error in the test worker.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  const admin = await openDatabase(configFor(os.tmpdir(), adminUrl()));
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await admin.pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      if (rows[0]?.n === 0) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await admin.pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await closeFully(admin);
   }
 }
 

@@ -46,6 +46,8 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
       pool,
       close: async () => {
         await kysely.destroy();
+        // Kysely only ends a pool it has used; raw pool queries (credential lookups) may be all there was.
+        if (!pool.ending) await pool.end();
       },
     };
   }

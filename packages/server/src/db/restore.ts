@@ -67,6 +67,10 @@ export async function restoreEmbeddedDatabase(config: Config, options: RestoreOp
       pglite: opened,
       close: async () => {
         await kysely.destroy();
+        // Kysely ends the pool only if it ever ran a query; end it here either way.
+        if (!pool.ending) {
+          await pool.end();
+        }
         await opened.close();
         release();
       },
