@@ -30,12 +30,6 @@ const SITES = Number(process.env.BENCH_SITES ?? 500);
 const DBS = (process.env.BENCH_DBS ?? "embedded,postgres").split(",");
 const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 4);
 const TARGET = 0.6;
-/** The scope statement withScope (db/tx.ts) sends at the start of every tenant transaction. */
-const SET_SCOPE = `SELECT set_config('role', 'portcullis_app', true),
-                     set_config('app.tenant_id', $1, true),
-                     set_config('app.user_id', $2, true),
-                     set_config('app.token_hash', $3, true)`;
-
 interface Fixture {
   tenantId: string;
   userId: string;
@@ -150,8 +144,13 @@ async function statementBreakdown(server: RunningServer, fx: Fixture, tokenHash:
   const SITE = 'select * from "sites" where "tenant_id" = $1 and "id" = $2';
   const steps: Array<[string, string, unknown[]]> = [
     ["auth_token()", "SELECT * FROM auth_token($1)", [tokenHash]],
-    ["BEGIN", "begin", []],
-    ["set_config×4", SET_SCOPE, [fx.tenantId, fx.userId, ""]],
+    // withScope sends BEGIN and the scope as one simple-protocol statement (one round trip).
+    [
+      "BEGIN+scope",
+      `BEGIN; SELECT set_config('role', 'portcullis_app', true), set_config('app.tenant_id', '${fx.tenantId}', true), ` +
+        `set_config('app.user_id', '${fx.userId}', true), set_config('app.token_hash', '', true)`,
+      [],
+    ],
     ["select site (RLS)", SITE, [fx.tenantId, fx.siteIds[0]]],
     ["COMMIT", "commit", []],
     ["bare: select site", SITE, [fx.tenantId, fx.siteIds[1]]],
@@ -170,7 +169,7 @@ async function statementBreakdown(server: RunningServer, fx: Fixture, tokenHash:
     conn.release();
   }
   const us = (name: string) => median(samples.get(name) ?? []) * 1000;
-  const serverSteps = steps.slice(0, 5).map(([n]) => n);
+  const serverSteps = steps.slice(0, 4).map(([n]) => n);
   const total = serverSteps.reduce((s, n) => s + us(n), 0);
   note(
     `where the time goes, sequential on one connection (median µs): ${serverSteps.map((n) => `${n} ${us(n).toFixed(0)}`).join(" + ")} = ${total.toFixed(0)} µs ` +
