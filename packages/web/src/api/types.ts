@@ -53,6 +53,13 @@ export interface Tenant {
 
 export type TenantPatch = Partial<Omit<Tenant, "id" | "createdAt" | "updatedAt">>;
 
+/** Body of POST /tenants: another company, owned by the caller. */
+export interface NewTenantInput {
+  legalName: string;
+  entityTypes: EntityType[];
+  countryCode?: string;
+}
+
 export interface Site {
   id: string;
   name: string;

@@ -73,3 +73,9 @@ export const IconChevronDown = () => (
     <path d="M6 9l6 6 6-6" />
   </Icon>
 );
+
+export const IconPlus = () => (
+  <Icon>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);

@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, MultiSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,10 +6,10 @@ import { fieldErrors, formError } from "../../api/errors";
 import type { Tenant } from "../../api/types";
 import { CountrySelect } from "../../components/CountrySelect";
 import { SearchSelect } from "../../components/SearchSelect";
-import { CTPAT_STATUSES, CTPAT_TIERS, type CtpatStatus, ENTITY_TYPES, type EntityType } from "../../lib/constants";
-import { rankedFilter } from "../../lib/selectFilter";
+import { CTPAT_STATUSES, CTPAT_TIERS, type CtpatStatus } from "../../lib/constants";
 import { useUpdateTenant } from "./api";
 import { COMPANY_FIELDS, type CompanyValues, toPatch, toValues, validateCompany } from "./companyForm";
+import { EntityTypesSelect } from "./EntityTypesSelect";
 
 export function CompanyForm({ tenant, canEdit }: { tenant: Tenant; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -79,21 +79,13 @@ export function CompanyForm({ tenant, canEdit }: { tenant: Tenant; canEdit: bool
               error={errors.countryCode}
               onChange={(v) => set("countryCode", v)}
             />
-            <MultiSelect
-              label={t("company.fields.entityTypes")}
-              description={t("company.fields.entityTypesHint")}
+            <EntityTypesSelect
               data-testid="company-entity-types"
               required
-              searchable
-              filter={rankedFilter}
-              hidePickedOptions
-              selectFirstOptionOnChange
-              nothingFoundMessage={t("common.nothingFound")}
               disabled={disabled}
-              data={ENTITY_TYPES.map((e) => ({ value: e, label: t(`entityTypes.${e}`) }))}
               value={values.entityTypes}
               error={errors.entityTypes}
-              onChange={(v) => set("entityTypes", v as EntityType[])}
+              onChange={(v) => set("entityTypes", v)}
             />
           </Stack>
         </Fieldset>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { Tenant, TenantPatch } from "../../api/types";
+import type { NewTenantInput, Tenant, TenantPatch } from "../../api/types";
 import { SESSION_KEY } from "../auth/session";
 
 export const TENANT_KEY = ["tenant"] as const;
@@ -22,5 +22,12 @@ export function useUpdateTenant() {
       // The legal name appears in the session (tenant switcher).
       if (patch.legalName !== undefined) void qc.invalidateQueries({ queryKey: SESSION_KEY });
     },
+  });
+}
+
+/** Create another company; the caller becomes its owner. Switching to it is up to the caller. */
+export function useCreateTenant() {
+  return useMutation({
+    mutationFn: (body: NewTenantInput) => api.post<Tenant>("/tenants", body),
   });
 }

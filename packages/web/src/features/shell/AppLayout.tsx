@@ -7,6 +7,7 @@ import { Logo } from "../../components/Logo";
 import { useCurrentSession } from "../auth/session";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavLinks } from "./NavLinks";
+import { NewCompanyButton } from "./NewCompanyButton";
 import { TenantSwitch } from "./TenantSwitch";
 import { UserMenu } from "./UserMenu";
 
@@ -53,7 +54,12 @@ export function AppLayout() {
                 </Text>
               </Group>
             </Anchor>
-            {wide && <TenantSwitch />}
+            {wide && (
+              <Group gap={6} wrap="nowrap">
+                <TenantSwitch />
+                <NewCompanyButton compact />
+              </Group>
+            )}
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
@@ -73,6 +79,7 @@ export function AppLayout() {
                 {t("shell.tenant")}
               </Text>
               <TenantSwitch w="100%" />
+              <NewCompanyButton onCreated={close} />
             </Stack>
           </AppShell.Section>
         )}
