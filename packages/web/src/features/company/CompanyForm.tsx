@@ -1,10 +1,11 @@
-import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Fieldset, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
 import type { Tenant } from "../../api/types";
 import { CountrySelect } from "../../components/CountrySelect";
+import { FormError } from "../../components/FormParts";
 import { SearchSelect } from "../../components/SearchSelect";
 import { CTPAT_STATUSES, CTPAT_TIERS, type CtpatStatus } from "../../lib/constants";
 import { useUpdateTenant } from "./api";
@@ -54,11 +55,7 @@ export function CompanyForm({ tenant, canEdit }: { tenant: Tenant; canEdit: bool
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError message={general} />
         <Fieldset legend={t("company.sections.identity")} disabled={disabled}>
           <Stack>
             <TextInput

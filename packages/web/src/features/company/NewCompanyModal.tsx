@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { errorMessage, fieldErrors, formError } from "../../api/errors";
 import { CountrySelect } from "../../components/CountrySelect";
+import { FormActions, FormError } from "../../components/FormParts";
 import type { EntityType } from "../../lib/constants";
 import { SESSION_KEY, useSwitchTenant } from "../auth/session";
 import { useCreateTenant } from "./api";
@@ -67,11 +68,7 @@ function NewCompanyForm({ onDone, onCancel }: { onDone: () => void; onCancel: ()
         <Text size="sm" c="dimmed">
           {t("company.new.intro")}
         </Text>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError message={general} />
         <TextInput
           label={t("company.fields.legalName")}
           name="legalName"
@@ -107,14 +104,13 @@ function NewCompanyForm({ onDone, onCancel }: { onDone: () => void; onCancel: ()
             clearError("countryCode");
           }}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="company-new-submit">
-            {t("company.new.submit")}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onCancel}
+          cancelDisabled={busy}
+          submitLabel={t("company.new.submit")}
+          loading={busy}
+          testId="company-new-submit"
+        />
       </Stack>
     </form>
   );

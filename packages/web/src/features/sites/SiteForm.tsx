@@ -1,9 +1,10 @@
-import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
 import type { Site, SiteInput } from "../../api/types";
 import { CountrySelect } from "../../components/CountrySelect";
+import { FormError } from "../../components/FormParts";
 import { SearchSelect } from "../../components/SearchSelect";
 import { SITE_KINDS, type SiteKind } from "../../lib/constants";
 import { SITE_FIELDS, type SiteFormValues, toFormValues, toSiteInput, validateSite } from "./siteForm";
@@ -49,11 +50,7 @@ export function SiteForm({ site, mode, submitting, error, readOnly, onSubmit, on
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {generalError && (
-          <Alert color="red" role="alert">
-            {generalError}
-          </Alert>
-        )}
+        <FormError message={generalError} />
         <TextInput
           label={t("sites.fields.name")}
           name="name"

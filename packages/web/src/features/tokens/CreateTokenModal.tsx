@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
 import type { CreatedToken } from "../../api/types";
+import { FormActions, FormError } from "../../components/FormParts";
 import { useCreateToken } from "./api";
 
 const FIELDS = ["name", "expiresInDays"] as const;
@@ -66,11 +67,7 @@ function CreateTokenForm({ onCreated, onCancel }: { onCreated: (c: CreatedToken)
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError message={general} />
         <TextInput
           label={t("tokens.fields.name")}
           description={t("tokens.fields.nameHint")}
@@ -90,14 +87,7 @@ function CreateTokenForm({ onCreated, onCancel }: { onCreated: (c: CreatedToken)
           error={errors.expiresInDays}
           onChange={(e) => setDays(e.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={create.isPending} data-testid="token-submit">
-            {t("tokens.create")}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitLabel={t("tokens.create")} loading={create.isPending} testId="token-submit" />
       </Stack>
     </form>
   );

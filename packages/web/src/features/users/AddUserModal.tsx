@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
+import { FormActions, FormError } from "../../components/FormParts";
 import { SearchSelect } from "../../components/SearchSelect";
 import { ROLES, type Role } from "../../lib/constants";
 import { useAddMember } from "./api";
@@ -45,11 +46,7 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
+        <FormError message={general} />
         <TextInput
           label={t("users.fields.email")}
           name="email"
@@ -87,14 +84,7 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
           error={errors.password}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={add.isPending} data-testid="user-submit">
-            {t("users.add")}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={t("users.add")} loading={add.isPending} testId="user-submit" />
       </Stack>
     </form>
   );
