@@ -13,3 +13,6 @@ export const EDITOR_ROLES: readonly Role[] = ["owner", "admin", "security-manage
 
 /** Roles that administer the tenant: users, tokens, company profile. */
 export const ADMIN_ROLES: readonly Role[] = ["owner", "admin"];
+
+/** Roles that approve and sign: "not applicable" on a Must, procedure versions, the annual profile review. */
+export const APPROVER_ROLES: readonly Role[] = ["owner", "admin", "security-manager"];

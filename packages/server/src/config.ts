@@ -42,6 +42,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** Job poll interval in milliseconds. */
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Folder for evidence files (defaults to <data dir>/evidence); content-addressed by SHA-256. */
+  PORTCULLIS_EVIDENCE_DIR: z.string().min(1).optional(),
+  /** Largest evidence upload accepted, in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().min(0.01).max(2048).default(25),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -63,6 +67,8 @@ export interface Config {
   seedDemo: boolean;
   trustProxy: boolean;
   jobsPollMs: number;
+  evidenceDir: string;
+  uploadMaxBytes: number;
 }
 
 /** Thrown when the environment is invalid; `problems` lists every bad key. */
@@ -96,10 +102,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedDemo: e.PORTCULLIS_DEMO,
     trustProxy: e.TRUST_PROXY,
     jobsPollMs: e.JOBS_POLL_MS,
+    evidenceDir: path.resolve(e.PORTCULLIS_EVIDENCE_DIR ?? path.join(dataDir, "evidence")),
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
   };
   const merged = { ...config, ...stripUndefined(overrides) };
   if (overrides.dataDir && !e.PORTCULLIS_KEY_DIR && !overrides.keyDir) {
     merged.keyDir = path.join(merged.dataDir, "keys");
+  }
+  if (overrides.dataDir && !e.PORTCULLIS_EVIDENCE_DIR && !overrides.evidenceDir) {
+    merged.evidenceDir = path.join(merged.dataDir, "evidence");
   }
   return merged;
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
+import type { ProfileTables } from "./schema-profile.ts";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -134,7 +135,7 @@ export interface JobsTable {
 }
 
 /** Every table Portcullis owns, for Kysely's type checking. */
-export interface Database {
+export interface Database extends ProfileTables {
   tenants: TenantsTable;
   users: UsersTable;
   memberships: MembershipsTable;

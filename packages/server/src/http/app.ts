@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -61,6 +62,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   await app.register(cookie);
+  // Uploads (evidence, imports): one file per request, streamed; the size limit comes from the config.
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 22 },
+  });
   registerAuthHook(app);
 
   await app.register(swagger, {

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsync } from "fastify";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
+import { criteriaRoutes } from "./criteria/criteria.routes.ts";
+import { evidenceRoutes } from "./evidence/evidence.routes.ts";
+import { frameworksRoutes } from "./frameworks/frameworks.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
+import { notificationsRoutes } from "./notifications/notifications.routes.ts";
+import { proceduresRoutes } from "./procedures/procedures.routes.ts";
+import { reviewsRoutes } from "./reviews/reviews.routes.ts";
+import { securityProfileRoutes } from "./security-profile/security-profile.routes.ts";
 import { sitesRoutes } from "./sites/sites.routes.ts";
 import { tenantsRoutes } from "./tenants/tenants.routes.ts";
 import { tokensRoutes } from "./tokens/tokens.routes.ts";
@@ -16,4 +23,11 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(tokensRoutes);
   await app.register(sitesRoutes);
   await app.register(auditRoutes);
+  await app.register(criteriaRoutes);
+  await app.register(securityProfileRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(proceduresRoutes);
+  await app.register(reviewsRoutes);
+  await app.register(frameworksRoutes);
+  await app.register(notificationsRoutes);
 };

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./20261128000000_foundation.ts";
 import * as rlsSessionsJobs from "./20261129000000_rls_sessions_jobs.ts";
+import * as securityProfile from "./20261130000000_security_profile.ts";
 
 /**
  * Every migration, by timestamped name. Forward-only: never edit or remove an entry that has shipped;
@@ -9,4 +10,5 @@ import * as rlsSessionsJobs from "./20261129000000_rls_sessions_jobs.ts";
 export const migrations: Record<string, Migration> = {
   "20261128000000_foundation": foundation,
   "20261129000000_rls_sessions_jobs": rlsSessionsJobs,
+  "20261130000000_security_profile": securityProfile,
 };

@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import type { Harness } from "../harness.ts";
 import { openSession } from "../probes.ts";
+import { Multipart } from "../multipart.ts";
 import type { ApiRoute } from "../routes.ts";
-import type { RouteSpec } from "./table.ts";
+import { type RouteSpec, TABLE } from "./table.ts";
 import { makeRecord, type Principal, type Rec, type Target, type World } from "./world.ts";
 
 /** Counts kept across the whole matrix, reported by its last test. */
@@ -40,7 +41,14 @@ export function expectation(spec: RouteSpec, p: Principal, target: Target | null
 }
 
 /** Send one request as the caller (fresh session when the route ends it). */
-export async function send(m: Matrix, p: Principal, spec: RouteSpec, method: string, url: string): Promise<LightMyRequestResponse> {
+export async function send(
+  m: Matrix,
+  p: Principal,
+  spec: RouteSpec,
+  method: string,
+  url: string,
+  recordId?: string,
+): Promise<LightMyRequestResponse> {
   const { h, stats } = m;
   const headers: Record<string, string> = {};
   if (p.via === "session" && p.caller) {
@@ -50,8 +58,12 @@ export async function send(m: Matrix, p: Principal, spec: RouteSpec, method: str
   } else if (p.via === "token" && p.caller) {
     headers.authorization = `Bearer ${p.caller.token}`;
   }
-  const body = method === "GET" || method === "HEAD" ? undefined : spec.body?.({ world: p.world });
+  const body = method === "GET" || method === "HEAD" ? undefined : spec.body?.({ world: p.world, ...(recordId ? { recordId } : {}) });
   stats.requests += 1;
+  if (body instanceof Multipart) {
+    headers["content-type"] = body.contentType;
+    return h.app.inject({ method: method as never, url, headers, payload: body.payload });
+  }
   return h.app.inject({ method: method as never, url, headers, ...(body === undefined ? {} : { payload: body as never }) });
 }
 
@@ -97,14 +109,16 @@ export async function runRoute(m: Matrix, method: string, path: string, spec: Ro
     const responses = new Map<Target, LightMyRequestResponse>();
     for (const target of targets) {
       let rec: Rec | null = null;
-      let url = path;
+      let url = fillFixedParams(path, spec);
+      let recordId: string | undefined;
       if (spec.target && target) {
         const world = target === "own" ? p.world : target === "foreign" ? (p.world === A ? B : A) : null;
         rec = world ? await makeRecord(h, spec.target, world, p) : null;
-        url = path.replace(":id", rec ? rec.id : randomUUID());
+        recordId = rec ? rec.id : randomUUID();
+        url = url.replace(":id", recordId);
       }
       const before = rec ? await rec.read() : null;
-      const res = await send(m, p, spec, method, url);
+      const res = await send(m, p, spec, method, url, recordId);
       const exp = expectation(spec, p, target);
       const cell = describeCell(method, url, p, target);
       stats.cells += 1;
@@ -134,7 +148,17 @@ export async function runRoute(m: Matrix, method: string, path: string, spec: Ro
   return problems;
 }
 
+/** Replace the path parameters that name no record (spec.params) with their fixed values. */
+export function fillFixedParams(path: string, spec: RouteSpec): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, (whole, name: string) => (name !== "id" && spec.params?.[name]) || whole);
+}
+
+/** The table's rule for a route (a HEAD route follows its GET twin). */
+export function specOf(route: ApiRoute): RouteSpec | undefined {
+  return TABLE[route.method === "HEAD" ? `GET ${route.url}` : route.key];
+}
+
 /** How many cells a route has: every caller, times three targets when it names a record. */
 export function cellsFor(m: Matrix, route: ApiRoute): number {
-  return m.principals.length * (route.params.length > 0 ? 3 : 1);
+  return m.principals.length * (specOf(route)?.target ? 3 : 1);
 }

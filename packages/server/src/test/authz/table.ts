@@ -18,15 +18,20 @@ const AUDIT_SIGNERS: readonly Role[] = ["owner", "admin", "security-manager"];
 
 /** Who may call: anyone, any signed-in user (with or without a company), or these roles of the current company. */
 export type Allow = "public" | "authenticated" | readonly Role[];
-/** The record a route's :id names; fixtures create a fresh one per request. */
-export type TargetKind = "site" | "user" | "token";
+/** The record a route's :id names; fixtures create a fresh one per request (./world.ts, ./records.ts). */
+export type TargetKind = "site" | "user" | "token" | "evidence" | "procedure" | "review" | "framework" | "notification";
 
 /** What the product rules say about one route. */
 export interface RouteSpec {
   allow: Allow;
   target?: TargetKind;
-  /** A valid request body; built per request so writes never collide. */
-  body?: (ctx: { world: World }) => unknown;
+  /** Values for path parameters other than :id that name no tenant record (e.g. criterionId: "6.2"). */
+  params?: Record<string, string>;
+  /**
+   * A valid request body; built per request so writes never collide. Return a `Multipart` (../multipart.ts)
+   * for upload routes. `recordId` is the :id of this request's record (own, foreign or missing).
+   */
+  body?: (ctx: { world: World; recordId?: string }) => unknown;
   /** The call ends or moves the session it is made with: use a fresh session each time. */
   freshSession?: true;
   /** What an allowed caller gets when authenticated with an API token, when that is not 2xx. */

@@ -4,6 +4,7 @@ import type { Role } from "@portcullis/domain";
 import { createToken } from "../../modules/tokens/tokens.service.ts";
 import { addCaller, type Caller, createSiteFixture, createTenantFixture, unique } from "../factories.ts";
 import type { Harness } from "../harness.ts";
+import { RECORD_MAKERS } from "./records.ts";
 import type { TargetKind } from "./table.ts";
 
 /** One company and everything that identifies its data (a foreign response must contain none of it). */
@@ -52,6 +53,8 @@ export async function makeWorld(h: Harness, name: "A" | "B"): Promise<World> {
 
 /** Create a fresh record of `kind` in `world` for one request, recording its markers. */
 export async function makeRecord(h: Harness, kind: TargetKind, world: World, forPrincipal: Principal): Promise<Rec> {
+  const maker = RECORD_MAKERS[kind];
+  if (maker) return maker(h, world, forPrincipal);
   if (kind === "site") {
     const name = unique(`Site${world.name}`);
     const id = await createSiteFixture(world.owner, { name });
