@@ -11,6 +11,18 @@ const CompanyPage = lazy(() => import("./features/company/CompanyPage"));
 const UsersPage = lazy(() => import("./features/users/UsersPage"));
 const TokensPage = lazy(() => import("./features/tokens/TokensPage"));
 const AuditPage = lazy(() => import("./features/audit/AuditPage"));
+const CriteriaPage = lazy(() => import("./features/criteria/CriteriaPage"));
+const SecurityProfilePage = lazy(() => import("./features/profile/SecurityProfilePage"));
+const ProfileItemPage = lazy(() => import("./features/profile/ProfileItemPage"));
+const FrameworksPage = lazy(() => import("./features/frameworks/FrameworksPage"));
+const FrameworkDetailPage = lazy(() => import("./features/frameworks/FrameworkDetailPage"));
+const EvidencePage = lazy(() => import("./features/evidence/EvidencePage"));
+const EvidenceDetailPage = lazy(() => import("./features/evidence/EvidenceDetailPage"));
+const ProceduresPage = lazy(() => import("./features/procedures/ProceduresPage"));
+const ProcedureDetailPage = lazy(() => import("./features/procedures/ProcedureDetailPage"));
+const ReviewsPage = lazy(() => import("./features/reviews/ReviewsPage"));
+const ReviewComparePage = lazy(() => import("./features/reviews/ReviewComparePage"));
+const ReviewDetailPage = lazy(() => import("./features/reviews/ReviewDetailPage"));
 const NotFoundPage = lazy(() => import("./features/shell/NotFoundPage"));
 
 export function AppRoutes() {
@@ -31,6 +43,18 @@ export function AppRoutes() {
         <Route path="users" element={<UsersPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="criteria" element={<CriteriaPage />} />
+        <Route path="profile" element={<SecurityProfilePage />} />
+        <Route path="profile/:criterionId" element={<ProfileItemPage />} />
+        <Route path="frameworks" element={<FrameworksPage />} />
+        <Route path="frameworks/:id" element={<FrameworkDetailPage />} />
+        <Route path="evidence" element={<EvidencePage />} />
+        <Route path="evidence/:id" element={<EvidenceDetailPage />} />
+        <Route path="procedures" element={<ProceduresPage />} />
+        <Route path="procedures/:id" element={<ProcedureDetailPage />} />
+        <Route path="reviews" element={<ReviewsPage />} />
+        <Route path="reviews/compare" element={<ReviewComparePage />} />
+        <Route path="reviews/:id" element={<ReviewDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

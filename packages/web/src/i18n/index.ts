@@ -2,6 +2,10 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import es from "./es.json";
+import profileEn from "./profile.en.json";
+import profileEs from "./profile.es.json";
+import vaultEn from "./vault.en.json";
+import vaultEs from "./vault.es.json";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -51,7 +55,11 @@ i18n.on("languageChanged", (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  // Feature bundles add top-level keys of their own (one file per area keeps parallel work apart).
+  resources: {
+    en: { translation: { ...en, ...profileEn, ...vaultEn } },
+    es: { translation: { ...es, ...profileEs, ...vaultEs } },
+  },
   lng: initialLanguage(),
   fallbackLng: "en",
   supportedLngs: LANGUAGES,

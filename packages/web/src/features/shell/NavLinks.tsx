@@ -13,6 +13,12 @@ interface Item {
 
 const ITEMS: Item[] = [
   { to: "/", key: "dashboard", testId: "nav-dashboard", icon: <IconDashboard /> },
+  { to: "/profile", key: "profile", testId: "nav-profile", icon: <IconAudit /> },
+  { to: "/criteria", key: "criteria", testId: "nav-criteria", icon: <IconAudit /> },
+  { to: "/evidence", key: "evidence", testId: "nav-evidence", icon: <IconAudit /> },
+  { to: "/procedures", key: "procedures", testId: "nav-procedures", icon: <IconAudit /> },
+  { to: "/reviews", key: "reviews", testId: "nav-reviews", icon: <IconAudit /> },
+  { to: "/frameworks", key: "frameworks", testId: "nav-frameworks", icon: <IconAudit /> },
   { to: "/sites", key: "sites", testId: "nav-sites", icon: <IconSites /> },
   { to: "/company", key: "company", testId: "nav-company", icon: <IconCompany /> },
   { to: "/users", key: "users", testId: "nav-users", icon: <IconUsers /> },
