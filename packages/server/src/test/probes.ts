@@ -66,6 +66,24 @@ export function internalLeaks(body: string): string[] {
 /** Tables whose contents a rejected request must leave untouched. */
 export const GUARDED_TABLES = ["sites", "audit_events", "memberships", "api_tokens", "users", "tenants", "sessions"] as const;
 
+/** Security Profile tables (issue 3): keyed by their primary key columns, digested whole. */
+const PROFILE_TABLES: Record<string, string> = {
+  evidence_items: "t.id",
+  evidence_versions: "t.id",
+  evidence_links: "t.tenant_id, t.evidence_id, t.target_type, t.target_id",
+  profile_items: "t.tenant_id, t.criterion_id",
+  procedures: "t.id",
+  procedure_versions: "t.id",
+  procedure_criteria: "t.tenant_id, t.procedure_id, t.criterion_id",
+  procedure_acks: "t.tenant_id, t.procedure_version_id, t.user_id",
+  profile_reviews: "t.id",
+  profile_review_tasks: "t.tenant_id, t.review_id, t.category_id",
+  frameworks: "t.id",
+  framework_controls: "t.id",
+  framework_mappings: "t.tenant_id, t.control_id, t.criterion_id",
+  notifications: "t.id",
+};
+
 /**
  * Row count and a content digest of each guarded table, read as the database owner (bypassing RLS).
  * Any INSERT, UPDATE or DELETE changes the value.
@@ -84,6 +102,7 @@ export async function guardedState(h: Harness): Promise<Record<string, string>> 
       digest("users", "t::text", "t.id"),
       digest("tenants", "t::text", "t.id"),
       digest("sessions", "t::text", "t.id_hash"),
+      ...Object.entries(PROFILE_TABLES).map(([table, order]) => digest(table, "t::text", order)),
     ].join(", ")}`,
   );
   return rows[0] ?? {};
