@@ -54,6 +54,8 @@ export interface ProfileItemsTable {
   na_justification: string | null;
   na_approved_by: string | null;
   na_approved_at: Timestamp | null;
+  /** Who last set the status to not_applicable or changed its justification (four eyes). */
+  na_requested_by: string | null;
   last_reviewed_on: string | null;
   updated_by: string | null;
   updated_at: Generated<Date>;
