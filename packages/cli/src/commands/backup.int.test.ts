@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { acquireDataDirLock } from "@portcullis/server/db/lock.ts";
@@ -43,9 +44,16 @@ describe("portcullis backup / restore and the data-directory lock", () => {
         { env: { PORTCULLIS_ADMIN_PASSWORD: "correct horse battery staple" } },
       );
       const { tenantId } = parseJsonLine<{ tenantId: string }>(created.stdout);
+      // An evidence file as the vault stores it: outside the database, under its SHA-256.
+      const evidence = Buffer.from(`seal log scan for ${tenantId}`);
+      const sha = createHash("sha256").update(evidence).digest("hex");
+      const evidencePath = path.join(tenantId, sha.slice(0, 2), sha);
+      fs.mkdirSync(path.join(cli.dataDir, "evidence", path.dirname(evidencePath)), { recursive: true });
+      fs.writeFileSync(path.join(cli.dataDir, "evidence", evidencePath), evidence);
       const file = path.join(cli.dataDir, "backup.tar.gz");
       const backup = await cli.run(["backup", "--out", file]);
       expect(backup.code, backup.stderr).toBe(0);
+      expect(backup.stdout).toContain("1 evidence file)");
       expect(backup.stdout).toMatch(/audit signing key in .*keys is not in it/);
       expect(fs.readFileSync(file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
 
@@ -54,6 +62,8 @@ describe("portcullis backup / restore and the data-directory lock", () => {
       expect(restore.code, restore.stderr).toBe(0);
       expect(restore.stdout).toContain(`ok      Backup Co (${tenantId}): 1 event, 0 checkpoints`);
       expect(restore.stdout).toContain("The audit trail is intact.");
+      expect(restore.stdout).toContain("Evidence files: 1 in the backup, 1 written");
+      expect(fs.readFileSync(path.join(target, "evidence", evidencePath)).equals(evidence)).toBe(true);
 
       const again = await cli.run(["restore", "--from", file, "--data-dir", target]);
       expect(again.code).toBe(2);

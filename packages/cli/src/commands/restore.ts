@@ -1,7 +1,7 @@
 import { AppError } from "@portcullis/server/errors.ts";
 import type { Command } from "commander";
 import { z } from "zod";
-import { readBackupArchive } from "../lib/archive.ts";
+import { readBackupArchive, writeEvidenceFiles } from "../lib/archive.ts";
 import { DataDirArg, FlagArg, PathArg, parseArgs } from "../lib/args.ts";
 import { dataDirOption, setExitCode } from "../lib/command.ts";
 import { loadCliConfig } from "../lib/db.ts";
@@ -39,11 +39,12 @@ async function runRestore(args: z.output<typeof Args>): Promise<number> {
     printNote("then run 'portcullis migrate' and 'portcullis audit verify'.");
     return EXIT.usage;
   }
-  const archive = readBackupArchive({ file: args.from });
+  // Read and check everything (database files, evidence hashes) before the current database is touched.
+  const backup = readBackupArchive({ file: args.from });
   const { restoreEmbeddedDatabase } = await import("@portcullis/server/db/restore.ts");
   const { migrateToLatest } = await import("@portcullis/server/db/migrate.ts");
   const { db, movedTo } = await restoreEmbeddedDatabase(config, {
-    archive,
+    archive: backup.database,
     existing: args.force ? "move-aside" : "refuse",
     purpose: "portcullis restore",
   }).catch((err: unknown) => {
@@ -54,7 +55,15 @@ async function runRestore(args: z.output<typeof Args>): Promise<number> {
   });
   try {
     await migrateToLatest(db.kysely as never);
+    const written = writeEvidenceFiles({ evidenceDir: config.evidenceDir, files: backup.evidence });
     printLine(`Restored ${args.from} into ${config.dataDir}.`);
+    if (backup.format === 1) {
+      printNote("This backup predates evidence files: only the database was restored.");
+    } else {
+      printLine(
+        `Evidence files: ${backup.evidence.length} in the backup, ${written} written to ${config.evidenceDir}, each checked against its SHA-256.`,
+      );
+    }
     if (movedTo) {
       printLine(`The previous database was kept in ${movedTo}.`);
     }
