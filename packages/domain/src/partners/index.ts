@@ -1,0 +1,3 @@
+export * from "./identifiers.ts";
+export * from "./mra.ts";
+export * from "./partner-types.ts";
