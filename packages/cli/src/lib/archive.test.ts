@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync, gunzipSync as require_gunzip } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildBackupArchive, readBackupArchive, readTar, writeEvidenceFiles, writeTar } from "./archive.ts";
 import { UsageError } from "./errors.ts";
