@@ -20,6 +20,17 @@ export default defineConfig({
         // libraries. Mantine depends on the vendor chunk, never the other way round (no cycles).
         manualChunks(id) {
           if (!id.includes("node_modules")) return undefined;
+          // Charts (recharts and its d3/lodash helpers) only serve the lazily loaded profile screens:
+          // keep them out of the vendor chunk every page loads. Their small stylesheet (imported by main.tsx)
+          // stays with Mantine's, or that import would pull the whole chunk in eagerly.
+          if (
+            /[\\/](recharts|recharts-scale|react-smooth|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|lodash|eventemitter3|tiny-invariant|fast-equals)[\\/]/.test(
+              id,
+            ) ||
+            (/[\\/]@mantine[\\/]charts[\\/]/.test(id) && !id.endsWith(".css"))
+          ) {
+            return "charts";
+          }
           if (/[\\/](@mantine|@floating-ui)[\\/]/.test(id)) return "mantine";
           return "vendor";
         },

@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** A business rule forbids this change. */
   rule_violation: 422,
+  /** An imported file has bad rows; `details.errors` lists each as { row, column, message }. Nothing was saved. */
+  import_invalid: 422,
   /** Body too large. */
   payload_too_large: 413,
   /** Unsupported media type. */

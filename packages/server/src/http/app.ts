@@ -106,7 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes: any non-API GET that is not a file gets the app shell.
     // A missing asset must stay a 404: answering it with index.html makes the browser refuse the "script".
-    const isAsset = request.url.startsWith("/assets/") || /\.[a-z0-9]{1,8}(\?|$)/i.test(request.url);
+    const isAsset = request.url.startsWith("/assets/") || /\.[a-z][a-z0-9]{0,7}(\?|$)/i.test(request.url);
     if (serveWeb && request.method === "GET" && !request.url.startsWith("/api") && !isAsset) {
       return reply.type("text/html").sendFile("index.html");
     }

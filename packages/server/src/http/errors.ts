@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode } from "../errors.ts";
 import { setSecurityHeaders } from "./security-headers.ts";
+import { multipartAppError } from "./upload.ts";
 
 /** Map every thrown error to the one error shape; never leak a stack or internal message. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -19,6 +20,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (isResponseSerializationError(err)) {
       request.log.error({ err }, "response did not match its schema");
       appError = new AppError("internal_error", "Internal error; quote the request id to an administrator");
+    } else if (multipartAppError(err)) {
+      // @fastify/multipart's own errors (file too large, not multipart, too many parts): our codes and messages.
+      appError = multipartAppError(err) as AppError;
     } else if (typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500) {
       appError = new AppError(codeForStatus(err.statusCode), clientMessage(err));
     } else {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createCheckpoint, SYSTEM_ACTOR } from "../audit/audit.service.ts";
 import type { SigningKey } from "../audit/keys.ts";
 import { withSystem } from "../db/tx.ts";
+import { remindersJob } from "../modules/notifications/reminders.job.ts";
 import type { JobDefinition } from "./worker.ts";
 
 /** The jobs the foundation runs. Later modules add theirs (reminders, exports, recomputations). */
@@ -38,5 +39,7 @@ export function foundationJobs(key: SigningKey): JobDefinition[] {
         }
       },
     },
+    // In-app reminders: expiring evidence, procedure and yearly reviews, the annual review window.
+    remindersJob,
   ];
 }

@@ -3,6 +3,7 @@ import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { criteriaRoutes } from "./criteria/criteria.routes.ts";
 import { evidenceRoutes } from "./evidence/evidence.routes.ts";
+import { exportsRoutes } from "./exports/exports.routes.ts";
 import { frameworksRoutes } from "./frameworks/frameworks.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { notificationsRoutes } from "./notifications/notifications.routes.ts";
@@ -29,5 +30,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(proceduresRoutes);
   await app.register(reviewsRoutes);
   await app.register(frameworksRoutes);
+  await app.register(exportsRoutes);
   await app.register(notificationsRoutes);
 };

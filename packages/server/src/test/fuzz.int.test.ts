@@ -19,6 +19,7 @@ import { type FuzzContext, type FuzzStats, fuzzRoutes, probe } from "./fuzz/prob
 import { type JsonSchema, RUNS, SEED, sampleOf } from "./fuzz/seeds.ts";
 import { CONTENT_TYPES, RAW_BODIES, RAW_IDS, SWEEP_QUERY_VALUES, SWEEP_VALUES } from "./fuzz/values.ts";
 import { createHarness, type Harness } from "./harness.ts";
+import { Multipart } from "./multipart.ts";
 import { type ApiRoute, collectApiRoutes, toOpenApiPath } from "./routes.ts";
 
 /**
@@ -64,8 +65,15 @@ describe("fuzzing every route", () => {
       input: { name: "spare" },
     });
     // Never the fuzzing owner's own user id or auth token: a valid "deactivate" would end the fuzz.
-    ids = [mySite, theirSite, member.userId, other.userId, spareToken.item.id, randomUUID()];
-    hints = { countryCode: "MX", tenantId: owner.tenantId };
+    // "6.2": an MSC criterion ID (a Must for importers), so the :criterionId routes get past their 404.
+    ids = [mySite, theirSite, member.userId, other.userId, spareToken.item.id, randomUUID(), "6.2"];
+    // A real piece of evidence of the owner's company, so the vault's :id routes are fuzzed past their 404.
+    const evidence = new Multipart({ title: "Fuzz evidence", file: { filename: "fuzz.txt", contentType: "text/plain", data: "fuzz\n" } });
+    ids.push((await owner.request("POST", "/api/evidence", evidence.payload, { "content-type": evidence.contentType })).json().id);
+    // ownerUserId: an active member, so a profile item's sample answer is accepted rather than a 422.
+    // criterionIds: known MSC IDs (7.1 has no yearly review, so any sample interval is allowed) for procedures.
+    // targetId: a known MSC ID for evidence links (their targetType sample is "criterion").
+    hints = { countryCode: "MX", tenantId: owner.tenantId, ownerUserId: member.userId, criterionIds: ["7.1"], targetId: "6.2" };
     routes = await collectApiRoutes(h.app.deps);
     doc = (await h.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     ctx = { h, owner, stats };

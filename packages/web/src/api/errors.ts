@@ -11,6 +11,8 @@ const KNOWN_CODES = [
   "conflict",
   "rule_violation",
   "payload_too_large",
+  "unsupported_media_type",
+  "import_invalid",
   "rate_limited",
   "internal_error",
   "unavailable",
@@ -26,7 +28,7 @@ export function errorMessage(t: TFunction, e: unknown): string {
     const code = (KNOWN_CODES as readonly string[]).includes(e.code) ? e.code : "unknown";
     const base = t(`errors.codes.${code}`);
     // Business-rule and conflict messages carry the useful detail; show it after the translated text.
-    if ((e.code === "rule_violation" || e.code === "conflict") && e.message) {
+    if ((e.code === "rule_violation" || e.code === "conflict" || e.code === "unsupported_media_type") && e.message) {
       return t("errors.withDetail", { message: base, detail: e.message });
     }
     return base;

@@ -2,8 +2,8 @@
 import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import type { Harness } from "../harness.ts";
-import { openSession } from "../probes.ts";
 import { Multipart } from "../multipart.ts";
+import { openSession } from "../probes.ts";
 import type { ApiRoute } from "../routes.ts";
 import { type RouteSpec, TABLE } from "./table.ts";
 import { makeRecord, type Principal, type Rec, type Target, type World } from "./world.ts";
@@ -117,6 +117,7 @@ export async function runRoute(m: Matrix, method: string, path: string, spec: Ro
         recordId = rec ? rec.id : randomUUID();
         url = url.replace(":id", recordId);
       }
+      await spec.setup?.({ h, world: p.world });
       const before = rec ? await rec.read() : null;
       const res = await send(m, p, spec, method, url, recordId);
       const exp = expectation(spec, p, target);

@@ -1,5 +1,10 @@
 /** Record fixtures of the Security Profile modules for the authorization matrix (one maker per target kind). */
+import { randomUUID } from "node:crypto";
+import { addDaysIso, todayUtc } from "../../modules/procedures/review-interval.ts";
+import { hashSnapshot } from "../../modules/reviews/reviews.snapshot.ts";
+import { unique } from "../factories.ts";
 import type { Harness } from "../harness.ts";
+import { Multipart } from "../multipart.ts";
 import type { TargetKind } from "./table.ts";
 import type { Principal, Rec, World } from "./world.ts";
 
@@ -7,4 +12,201 @@ import type { Principal, Rec, World } from "./world.ts";
 export type RecordMaker = (h: Harness, world: World, forPrincipal: Principal) => Promise<Rec>;
 
 /** Makers for the kinds world.ts does not build itself. Each module adds its own. */
-export const RECORD_MAKERS: Partial<Record<TargetKind, RecordMaker>> = {};
+export const RECORD_MAKERS: Partial<Record<TargetKind, RecordMaker>> = {
+  evidence: makeEvidence,
+  framework: makeFramework,
+  procedure: (h, world) => makeProcedure(h, world, null),
+  "procedure-draft": (h, world) => makeProcedure(h, world, "draft"),
+  "procedure-review": (h, world) => makeProcedure(h, world, "in_review"),
+  review: makeReview,
+  notification: makeNotification,
+};
+
+/** A piece of evidence uploaded through the API (a text file linked to 6.2), so its file exists for downloads. */
+async function makeEvidence(h: Harness, world: World): Promise<Rec> {
+  const title = unique(`Evidence${world.name}`);
+  const m = new Multipart({
+    title,
+    criterionIds: "6.2",
+    file: { filename: `${title}.txt`, contentType: "text/plain", data: `Seal inspection log ${title}\n` },
+  });
+  const res = await world.owner.request("POST", "/api/evidence", m.payload, { "content-type": m.contentType });
+  if (res.statusCode !== 201) throw new Error(`evidence fixture failed: ${res.statusCode} ${res.body}`);
+  const id: string = res.json().id;
+  world.markers.add(id).add(title);
+  return {
+    id,
+    read: async () =>
+      JSON.stringify(
+        await h.rawQuery(
+          `SELECT to_jsonb(e) AS item,
+             (SELECT jsonb_agg(to_jsonb(v) ORDER BY v.version) FROM evidence_versions v WHERE v.evidence_id = e.id) AS versions,
+             (SELECT jsonb_agg(to_jsonb(l) ORDER BY l.target_type, l.target_id) FROM evidence_links l WHERE l.evidence_id = e.id) AS links
+           FROM evidence_items e WHERE e.id = $1`,
+          [id],
+        ),
+      ),
+  };
+}
+
+/** A framework imported through the API: controls IC-01 (mapped to 6.2) and IC-02. */
+async function makeFramework(h: Harness, world: World): Promise<Rec> {
+  const name = unique(`Framework${world.name}`);
+  const m = new Multipart({
+    name,
+    file: { filename: "controls.csv", contentType: "text/csv", data: "ref,title,msc\nIC-01,Seal log,6.2=equal\nIC-02,Training,12.1\n" },
+  });
+  const res = await world.owner.request("POST", "/api/frameworks/import", m.payload, { "content-type": m.contentType });
+  if (res.statusCode !== 201) throw new Error(`framework fixture failed: ${res.statusCode} ${res.body}`);
+  const id: string = res.json().id;
+  world.markers.add(id).add(name);
+  return {
+    id,
+    read: async () =>
+      JSON.stringify(
+        await h.rawQuery(
+          `SELECT to_jsonb(f) AS framework,
+             (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.position) FROM framework_controls c WHERE c.framework_id = f.id) AS controls
+           FROM frameworks f WHERE f.id = $1`,
+          [id],
+        ),
+      ),
+  };
+}
+
+// ─── Procedures, reviews, notifications ──────────────────────────────────────────────────────────────
+
+/** One author per company who is none of the matrix's callers, so every approver passes the four-eyes rule. */
+const authors = new WeakMap<World, string>();
+async function authorOf(h: Harness, world: World): Promise<string> {
+  const known = authors.get(world);
+  if (known) return known;
+  const id = randomUUID();
+  const email = `${unique(`author${world.name}`)}@example.test`;
+  await h.rawQuery("INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, $2, 'not-a-hash')", [id, email]);
+  await h.rawQuery("INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'analyst')", [world.tenantId, id]);
+  world.markers.add(id).add(email);
+  authors.set(world, id);
+  return id;
+}
+
+/**
+ * A procedure whose version 1 is approved (acknowledgements, new versions), plus, for the draft and review kinds,
+ * a version 2 in that state written by the company's third-party author (edit, submit; approve, reject).
+ */
+async function makeProcedure(h: Harness, world: World, pending: "draft" | "in_review" | null): Promise<Rec> {
+  const id = randomUUID();
+  const code = unique(`SOP${world.name}`);
+  const title = unique(`Seal control ${world.name}`);
+  const author = await authorOf(h, world);
+  await h.rawQuery(
+    `INSERT INTO procedures (id, tenant_id, code, title, requires_ack, next_review_on) VALUES ($1, $2, $3, $4, true, current_date + 300)`,
+    [id, world.tenantId, code, title],
+  );
+  await h.rawQuery("INSERT INTO procedure_criteria (tenant_id, procedure_id, criterion_id) VALUES ($1, $2, '6.1'), ($1, $2, '7.1')", [
+    world.tenantId,
+    id,
+  ]);
+  await h.rawQuery(
+    `INSERT INTO procedure_versions (id, tenant_id, procedure_id, version, status, body, author_id, approved_by, approved_at)
+     VALUES ($1, $2, $3, 1, 'approved', 'Seals are issued by the dock supervisor.', $4, $5, now() - interval '65 days')`,
+    [randomUUID(), world.tenantId, id, author, world.owner.userId],
+  );
+  if (pending) {
+    await h.rawQuery(
+      `INSERT INTO procedure_versions (id, tenant_id, procedure_id, version, status, body, change_note, author_id, submitted_at)
+       VALUES ($1, $2, $3, 2, $4, 'Seals are issued and logged by the dock supervisor.', 'Adds the seal log', $5,
+         CASE WHEN $4 = 'in_review' THEN now() END)`,
+      [randomUUID(), world.tenantId, id, pending, author],
+    );
+  }
+  world.markers.add(id).add(code).add(title);
+  return {
+    id,
+    read: async () =>
+      JSON.stringify(
+        await h.rawQuery(
+          `SELECT to_jsonb(p) AS procedure,
+             (SELECT jsonb_agg(to_jsonb(v) ORDER BY v.version) FROM procedure_versions v WHERE v.procedure_id = p.id) AS versions,
+             (SELECT jsonb_agg(c.criterion_id ORDER BY c.criterion_id) FROM procedure_criteria c WHERE c.procedure_id = p.id) AS criteria,
+             (SELECT count(*) FROM procedure_acks a JOIN procedure_versions v ON v.id = a.procedure_version_id
+               WHERE v.procedure_id = p.id) AS acks
+           FROM procedures p WHERE p.id = $1`,
+          [id],
+        ),
+      ),
+  };
+}
+
+let reviewDay = 0;
+/** An open review with every category's task done, so editing a task and signing are both valid. */
+async function makeReview(h: Harness, world: World): Promise<Rec> {
+  const id = randomUUID();
+  reviewDay += 1;
+  // Far-future anniversaries: never the next one, so opening a review (POST) never collides with these.
+  const anniversary = new Date(Date.UTC(2200, 0, 1 + reviewDay)).toISOString().slice(0, 10);
+  await h.rawQuery(
+    `INSERT INTO profile_reviews (id, tenant_id, anniversary_on, opens_on, status, created_by)
+     VALUES ($1, $2, $3::date, $3::date - 90, 'open', $4)`,
+    [id, world.tenantId, anniversary, world.owner.userId],
+  );
+  await h.rawQuery(
+    `INSERT INTO profile_review_tasks (tenant_id, review_id, category_id, status, completed_by, completed_at)
+     SELECT $1, $2, c, 'done', $3, now() FROM generate_series(1, 12) c`,
+    [world.tenantId, id, world.owner.userId],
+  );
+  world.markers.add(id);
+  return {
+    id,
+    read: async () =>
+      JSON.stringify(
+        await h.rawQuery(
+          `SELECT to_jsonb(r) AS review,
+             (SELECT jsonb_agg(to_jsonb(t) ORDER BY t.category_id) FROM profile_review_tasks t WHERE t.review_id = r.id) AS tasks
+           FROM profile_reviews r WHERE r.id = $1`,
+          [id],
+        ),
+      ),
+  };
+}
+
+/** A company-wide reminder (no addressee), unread. */
+async function makeNotification(h: Harness, world: World): Promise<Rec> {
+  const id = randomUUID();
+  const subject = randomUUID();
+  await h.rawQuery(
+    `INSERT INTO notifications (id, tenant_id, kind, subject_type, subject_id, params, due_on, dedupe_key)
+     VALUES ($1, $2, 'evidence.expired', 'evidence', $3, '{"title":"Seal log"}', current_date - 1, $4)`,
+    [id, world.tenantId, subject, `matrix:${id}`],
+  );
+  world.markers.add(id).add(subject);
+  return { id, read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(n) AS row FROM notifications n WHERE id = $1", [id])) };
+}
+
+/**
+ * Setup of POST /api/security-profile/reviews: move the company's anniversary to a day inside the next 90 days
+ * that has no review yet, so each allowed caller opens a new one (the previous caller's review took the last day).
+ */
+export async function openReviewWindow({ h, world }: { h: Harness; world: World }): Promise<void> {
+  const today = todayUtc();
+  const days = Array.from({ length: 89 }, (_, k) => addDaysIso(today, k + 1));
+  await h.rawQuery(
+    `UPDATE tenants SET anniversary_date = (
+       SELECT d FROM unnest($2::date[]) d
+       WHERE NOT EXISTS (SELECT 1 FROM profile_reviews r WHERE r.tenant_id = $1 AND r.anniversary_on = d)
+       ORDER BY d LIMIT 1)
+     WHERE id = $1`,
+    [world.tenantId, days],
+  );
+}
+
+/** Setup of the compare route: a signed review (an empty snapshot of 2001) for `from` to default to. */
+export async function ensureSignedReview({ h, world }: { h: Harness; world: World }): Promise<void> {
+  const snapshot = { format: "portcullis.profile-snapshot/1", version: 1, anniversaryOn: "2001-03-01", takenOn: "2001-02-01", items: [] };
+  await h.rawQuery(
+    `INSERT INTO profile_reviews (id, tenant_id, anniversary_on, opens_on, status, version, snapshot, snapshot_hash, signed_at)
+     VALUES ($1, $2, '2001-03-01', '2000-12-01', 'signed', 1, $3::jsonb, $4, now())
+     ON CONFLICT (tenant_id, anniversary_on) DO NOTHING`,
+    [randomUUID(), world.tenantId, JSON.stringify(snapshot), hashSnapshot(snapshot)],
+  );
+}

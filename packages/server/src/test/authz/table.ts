@@ -1,6 +1,9 @@
 /** The expectation table of the authorization matrix (authz-matrix.int.test.ts). */
 import type { Role } from "@portcullis/domain";
 import { TEST_PASSWORD, unique } from "../factories.ts";
+import type { Harness } from "../harness.ts";
+import { Multipart } from "../multipart.ts";
+import { ensureSignedReview, openReviewWindow } from "./records.ts";
 import type { World } from "./world.ts";
 
 // ─── The expectation table ────────────────────────────────────────────────────────────────────────────
@@ -15,11 +18,41 @@ const COMPANY_ADMINS: readonly Role[] = ["owner", "admin"];
 const PEOPLE_VIEWERS: readonly Role[] = ["owner", "admin", "security-manager"];
 const AUDIT_READERS: readonly Role[] = ["owner", "admin", "security-manager", "auditor"];
 const AUDIT_SIGNERS: readonly Role[] = ["owner", "admin", "security-manager"];
+const PROFILE_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+const PROFILE_APPROVERS: readonly Role[] = ["owner", "admin", "security-manager"];
+const EVIDENCE_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+/** A small text file as a multipart upload, with extra text fields. */
+const evidenceUpload = (fields: Record<string, string>) =>
+  new Multipart({ ...fields, file: { filename: "seal-log.txt", contentType: "text/plain", data: `Seal log ${unique("entry")}\n` } });
+const FRAMEWORK_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+const PROCEDURE_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+/** A two-control framework file under a fresh name (re-importing the same name and version is a 409). */
+const frameworkUpload = () =>
+  new Multipart({
+    name: unique("Framework"),
+    version: "2026",
+    dryRun: "false",
+    file: { filename: "controls.csv", contentType: "text/csv", data: "ref,title,msc\nIC-01,Seal log,6.1=equal\nIC-02,Training,12.1\n" },
+  });
+/** 6.2 (ISO 17712 seals) is a Must for importers, the matrix companies' entity type. */
+const CRITERION = { criterionId: "6.2" };
 
 /** Who may call: anyone, any signed-in user (with or without a company), or these roles of the current company. */
 export type Allow = "public" | "authenticated" | readonly Role[];
 /** The record a route's :id names; fixtures create a fresh one per request (./world.ts, ./records.ts). */
-export type TargetKind = "site" | "user" | "token" | "evidence" | "procedure" | "review" | "framework" | "notification";
+export type TargetKind =
+  | "site"
+  | "user"
+  | "token"
+  | "evidence"
+  | "procedure"
+  /** A procedure with version 1 approved and version 2 an open draft (edit, submit). */
+  | "procedure-draft"
+  /** A procedure with version 1 approved and version 2 under review by a third person (approve, reject). */
+  | "procedure-review"
+  | "review"
+  | "framework"
+  | "notification";
 
 /** What the product rules say about one route. */
 export interface RouteSpec {
@@ -36,6 +69,11 @@ export interface RouteSpec {
   freshSession?: true;
   /** What an allowed caller gets when authenticated with an API token, when that is not 2xx. */
   viaToken?: { status: number; code: string };
+  /**
+   * Put the caller's company in the state the route needs, before every request (e.g. a pending N/A to
+   * approve: the previous allowed caller already approved it). Owner SQL; must not touch the other company.
+   */
+  setup?: (ctx: { h: Harness; world: World }) => Promise<void>;
 }
 
 /** Every route of the router, by "METHOD /path", with who may call it. */
@@ -81,4 +119,114 @@ export const TABLE: Record<string, RouteSpec> = {
   "GET /api/audit/checkpoints": { allow: AUDIT_READERS },
   "POST /api/audit/checkpoints": { allow: AUDIT_SIGNERS },
   "GET /api/audit/public-key": { allow: AUDIT_READERS },
+  // Evidence vault: read = internal roles, write = editors. Uploads are multipart; links use 6.2 (a known MSC ID).
+  "GET /api/evidence": { allow: INTERNAL },
+  "POST /api/evidence": { allow: EVIDENCE_EDITORS, body: () => evidenceUpload({ title: unique("Evidence"), criterionIds: "6.2" }) },
+  "GET /api/evidence/:id": { allow: INTERNAL, target: "evidence" },
+  "PATCH /api/evidence/:id": { allow: EVIDENCE_EDITORS, target: "evidence", body: () => ({ title: unique("Renamed"), remindDays: 45 }) },
+  "POST /api/evidence/:id/versions": { allow: EVIDENCE_EDITORS, target: "evidence", body: () => evidenceUpload({ note: "Renewed" }) },
+  "GET /api/evidence/:id/download": { allow: INTERNAL, target: "evidence" },
+  "POST /api/evidence/:id/links": {
+    allow: EVIDENCE_EDITORS,
+    target: "evidence",
+    body: () => ({ targetType: "criterion", targetId: "7.1" }),
+  },
+  "POST /api/evidence/:id/unlink": {
+    allow: EVIDENCE_EDITORS,
+    target: "evidence",
+    body: () => ({ targetType: "criterion", targetId: "6.2" }),
+  },
+  "POST /api/evidence/:id/archive": { allow: EVIDENCE_EDITORS, target: "evidence" },
+  "POST /api/evidence/:id/restore": { allow: EVIDENCE_EDITORS, target: "evidence" },
+  "GET /api/criteria": { allow: "authenticated" },
+  "GET /api/criteria/:criterionId": { allow: "authenticated", params: CRITERION },
+  "GET /api/security-profile": { allow: INTERNAL },
+  "GET /api/security-profile/gaps": { allow: INTERNAL },
+  "GET /api/security-profile/items/:criterionId": { allow: INTERNAL, params: CRITERION },
+  "PUT /api/security-profile/items/:criterionId": {
+    allow: PROFILE_EDITORS,
+    params: CRITERION,
+    body: () => ({ status: "partial", narrative: "Seals applied at the dock; the seal log is being digitised." }),
+  },
+  "POST /api/security-profile/items/:criterionId/approve-na": {
+    allow: PROFILE_APPROVERS,
+    params: CRITERION,
+    // A pending N/A asked for by nobody in particular (no requester), so any approver passes four eyes.
+    setup: async ({ h, world }) => {
+      await h.rawQuery(
+        `INSERT INTO profile_items (tenant_id, criterion_id, status, na_justification) VALUES ($1, '6.2', 'not_applicable', $2)
+         ON CONFLICT (tenant_id, criterion_id) DO UPDATE SET status = EXCLUDED.status, na_justification = EXCLUDED.na_justification,
+           na_requested_by = NULL, na_approved_by = NULL, na_approved_at = NULL`,
+        [world.tenantId, "We ship nothing that can carry a seal."],
+      );
+    },
+  },
+  // Custom frameworks: read = internal roles, write = editors. The record maker's framework has control IC-01.
+  "GET /api/frameworks": { allow: INTERNAL },
+  "POST /api/frameworks/import": { allow: FRAMEWORK_EDITORS, body: frameworkUpload },
+  "GET /api/frameworks/:id": { allow: INTERNAL, target: "framework" },
+  "PATCH /api/frameworks/:id/controls": {
+    allow: FRAMEWORK_EDITORS,
+    target: "framework",
+    body: () => ({ ref: "IC-01", status: "implemented" }),
+  },
+  "GET /api/frameworks/:id/coverage": { allow: INTERNAL, target: "framework" },
+  "POST /api/frameworks/:id/archive": { allow: FRAMEWORK_EDITORS, target: "framework" },
+  // Exports: the library is a catalog (any signed-in user); the profile is company data (internal roles).
+  "GET /api/criteria/export": { allow: "authenticated" },
+  "GET /api/security-profile/export": { allow: INTERNAL },
+  // Procedures: read = internal roles, write = editors, approve/reject = approvers, acknowledge = any internal member.
+  // Each :id route gets a procedure in the state it needs (see the procedure kinds in ./records.ts).
+  "GET /api/procedures": { allow: INTERNAL },
+  "POST /api/procedures": {
+    allow: PROCEDURE_EDITORS,
+    body: () => ({
+      code: unique("SOP"),
+      title: "Container inspection",
+      body: "Seven-point inspection before loading.",
+      criterionIds: ["7.1"],
+    }),
+  },
+  "GET /api/procedures/:id": { allow: INTERNAL, target: "procedure" },
+  "PATCH /api/procedures/:id": {
+    allow: PROCEDURE_EDITORS,
+    target: "procedure",
+    body: () => ({ title: unique("Seal SOP"), reviewIntervalMonths: 12 }),
+  },
+  "POST /api/procedures/:id/versions": {
+    allow: PROCEDURE_EDITORS,
+    target: "procedure",
+    body: () => ({ body: "Seals are issued, logged and verified (VVTT).", changeNote: "Adds VVTT" }),
+  },
+  "PUT /api/procedures/:id/draft": { allow: PROCEDURE_EDITORS, target: "procedure-draft", body: () => ({ body: "Edited draft text." }) },
+  "POST /api/procedures/:id/submit": { allow: PROCEDURE_EDITORS, target: "procedure-draft" },
+  "POST /api/procedures/:id/approve": { allow: PROFILE_APPROVERS, target: "procedure-review" },
+  "POST /api/procedures/:id/reject": {
+    allow: PROFILE_APPROVERS,
+    target: "procedure-review",
+    body: () => ({ comment: "Say who keeps the seal log." }),
+  },
+  "POST /api/procedures/:id/acknowledge": { allow: INTERNAL, target: "procedure" },
+  "GET /api/procedures/:id/acknowledgements": { allow: INTERNAL, target: "procedure" },
+  "POST /api/procedures/:id/archive": { allow: PROCEDURE_EDITORS, target: "procedure" },
+  // Annual review: read = internal roles, open and tasks = editors, sign = approvers.
+  "GET /api/security-profile/reviews": { allow: INTERNAL },
+  "POST /api/security-profile/reviews": { allow: PROCEDURE_EDITORS, body: () => ({}), setup: openReviewWindow },
+  "GET /api/security-profile/reviews/compare": { allow: INTERNAL, setup: ensureSignedReview },
+  "GET /api/security-profile/reviews/:id": { allow: INTERNAL, target: "review" },
+  "PATCH /api/security-profile/reviews/:id/tasks/:categoryId": {
+    allow: PROCEDURE_EDITORS,
+    target: "review",
+    params: { categoryId: "6" },
+    body: () => ({ note: unique("Seal audit checked"), status: "done" }),
+  },
+  "POST /api/security-profile/reviews/:id/sign": {
+    allow: PROFILE_APPROVERS,
+    target: "review",
+    body: () => ({ note: "Reviewed with the team" }),
+  },
+  // Reminders: any internal member.
+  "GET /api/notifications": { allow: INTERNAL },
+  "POST /api/notifications/read-all": { allow: INTERNAL },
+  "POST /api/notifications/:id/read": { allow: INTERNAL, target: "notification" },
 };

@@ -1,6 +1,211 @@
-import { Title } from "@mantine/core";
+import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { SearchSelect } from "../../components/SearchSelect";
+import { ENTITY_TYPES } from "../../lib/constants";
+import { formatDate } from "../../lib/dates";
+import { useLang } from "../../lib/useLang";
+import { DownloadButton } from "../profile/download";
+import { PageLoader } from "../shell/AppLayout";
+import { type CriterionView, criteriaExportPath, pickLang, useCriteria } from "./api";
+import { CriterionCard } from "./CriterionCard";
 
-/** Placeholder until the screen lands. */
+/** The search box answers after this pause in typing. */
+const SEARCH_DEBOUNCE_MS = 150;
+
 export default function CriteriaPage() {
-  return <Title order={2}>CriteriaPage</Title>;
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [params, setParams] = useSearchParams();
+  const [q, setQ] = useState(params.get("q") ?? "");
+  const [debouncedQ] = useDebouncedValue(q, SEARCH_DEBOUNCE_MS);
+  const entityType = params.get("entityType");
+  const categoryId = params.get("categoryId");
+  const level = params.get("level");
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only react to the debounced search text
+  useEffect(() => {
+    if ((params.get("q") ?? "") !== debouncedQ.trim()) update({ q: debouncedQ.trim() || null });
+  }, [debouncedQ]);
+
+  const criteria = useCriteria({ q: params.get("q") ?? "", entityType, categoryId, level });
+  const data = criteria.data;
+
+  // Focus area → category → criteria, in CBP order, skipping empty groups.
+  const groups = useMemo(() => {
+    if (!data) return [];
+    const byCategory = new Map<number, CriterionView[]>();
+    for (const c of data.items) byCategory.set(c.categoryId, [...(byCategory.get(c.categoryId) ?? []), c]);
+    return [...data.focusAreas]
+      .sort((a, b) => a.number - b.number)
+      .map((fa) => ({
+        focusArea: fa,
+        categories: data.categories
+          .filter((cat) => cat.focusAreaId === fa.id && byCategory.has(cat.id))
+          .sort((a, b) => a.id - b.id)
+          .map((cat) => ({ category: cat, items: byCategory.get(cat.id) ?? [] })),
+      }))
+      .filter((g) => g.categories.length > 0);
+  }, [data]);
+
+  const filtered = !!(params.get("q") || entityType || categoryId || level);
+  const exportQuery = criteriaExportPath("xlsx", lang, entityType);
+
+  return (
+    <>
+      <PageHeader
+        title={t("criteria.title")}
+        description={
+          data
+            ? t("criteria.description", {
+                edition: data.library.edition,
+                version: data.library.version,
+                date: formatDate(data.library.publishedOn, lang),
+              })
+            : t("criteria.descriptionShort")
+        }
+        actions={
+          <>
+            <DownloadButton
+              path={exportQuery.path}
+              query={exportQuery.query}
+              fallbackName="msc-criteria.xlsx"
+              data-testid="criteria-export-xlsx"
+            >
+              {t("criteria.exportXlsx")}
+            </DownloadButton>
+            <DownloadButton
+              path={exportQuery.path}
+              query={{ ...exportQuery.query, format: "csv" }}
+              fallbackName="msc-criteria.csv"
+              data-testid="criteria-export-csv"
+            >
+              {t("criteria.exportCsv")}
+            </DownloadButton>
+          </>
+        }
+      />
+      <Stack>
+        <Paper withBorder p="sm">
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              type="search"
+              label={t("common.search")}
+              placeholder={t("criteria.searchPlaceholder")}
+              description={t("criteria.searchHint")}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              w={{ base: "100%", sm: 300 }}
+              data-testid="criteria-search"
+            />
+            <SearchSelect
+              label={t("criteria.entityType")}
+              placeholder={t("criteria.allEntityTypes")}
+              data={ENTITY_TYPES.map((et) => ({ value: et, label: t(`entityTypes.${et}`) }))}
+              value={entityType}
+              onChange={(v) => update({ entityType: v })}
+              clearable
+              w={{ base: "100%", sm: 260 }}
+              data-testid="criteria-entity-filter"
+            />
+            <SearchSelect
+              label={t("criteria.category")}
+              placeholder={t("criteria.allCategories")}
+              data={(data?.categories ?? []).map((c) => ({ value: String(c.id), label: `${c.id}. ${pickLang(c.name, lang)}` }))}
+              value={categoryId}
+              onChange={(v) => update({ categoryId: v })}
+              clearable
+              w={{ base: "100%", sm: 280 }}
+              data-testid="criteria-category-filter"
+            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="criteria-level-label">
+                {t("criteria.levelLabel")}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="criteria-level-label"
+                value={level ?? "all"}
+                onChange={(v) => update({ level: v === "all" ? null : v })}
+                data={[
+                  { value: "all", label: t("criteria.level.all") },
+                  { value: "must", label: t("criteria.level.must") },
+                  { value: "should", label: t("criteria.level.should") },
+                ]}
+                data-testid="criteria-level-filter"
+              />
+            </Stack>
+          </Group>
+        </Paper>
+
+        {criteria.isPending ? (
+          <PageLoader />
+        ) : criteria.isError ? (
+          <QueryError error={criteria.error} onRetry={() => void criteria.refetch()} />
+        ) : (
+          <>
+            <Group justify="space-between">
+              <Text size="sm" c="dimmed" aria-live="polite" data-testid="criteria-count">
+                {t("criteria.count", { count: data?.total ?? 0 })}
+              </Text>
+              {filtered && (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  onClick={() => {
+                    setQ("");
+                    update({ q: null, entityType: null, categoryId: null, level: null });
+                  }}
+                >
+                  {t("common.clearFilters")}
+                </Button>
+              )}
+            </Group>
+            {groups.length === 0 ? (
+              <Paper withBorder p="lg" data-testid="criteria-empty">
+                <Text>{t("criteria.noMatches")}</Text>
+              </Paper>
+            ) : (
+              groups.map((g) => (
+                <Stack key={g.focusArea.id} gap="sm" component="section" aria-label={pickLang(g.focusArea.name, lang)}>
+                  <Title order={2} size="h3" mt="sm">
+                    {t("criteria.focusAreaHeading", { number: g.focusArea.number, name: pickLang(g.focusArea.name, lang) })}
+                  </Title>
+                  {g.categories.map(({ category, items }) => (
+                    <Stack key={category.id} gap="xs" data-testid="criteria-category" data-category-id={category.id}>
+                      <Title order={3} size="h5">
+                        {category.id}. {pickLang(category.name, lang)}{" "}
+                        <Text span size="sm" c="dimmed" fw={400}>
+                          ({items.length})
+                        </Text>
+                      </Title>
+                      {items.map((c) => (
+                        <CriterionCard key={c.id} criterion={c} />
+                      ))}
+                    </Stack>
+                  ))}
+                </Stack>
+              ))
+            )}
+          </>
+        )}
+      </Stack>
+    </>
+  );
 }

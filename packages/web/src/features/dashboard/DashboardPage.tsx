@@ -7,6 +7,8 @@ import { nextAnniversary } from "../../lib/dates";
 import { useCheckpoints } from "../audit/api";
 import { useCurrentSession } from "../auth/session";
 import { useTenant } from "../company/api";
+import { UpcomingCard } from "../notifications/UpcomingCard";
+import { ProfileSummaryCard } from "../profile/ProfileSummaryCard";
 import { PageLoader } from "../shell/AppLayout";
 import { useActiveSiteCount, useChainStatus } from "./api";
 import { CompanyCard } from "./CompanyCard";
@@ -104,6 +106,8 @@ export default function DashboardPage() {
         ) : (
           <CompanyCard tenant={tenant.data} />
         )}
+        <ProfileSummaryCard />
+        <UpcomingCard />
         {sites.isPending || tenant.isPending || checkpoints.isPending ? null : <NextSteps steps={steps} />}
       </Stack>
     </>

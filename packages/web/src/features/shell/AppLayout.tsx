@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
 import { Logo } from "../../components/Logo";
 import { useCurrentSession } from "../auth/session";
+import { NotificationsBell } from "../notifications/NotificationsBell";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavLinks } from "./NavLinks";
 import { NewCompanyButton } from "./NewCompanyButton";
@@ -62,6 +63,7 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {session.tenant && <NotificationsBell />}
             <LanguageSwitch />
             <UserMenu />
           </Group>
