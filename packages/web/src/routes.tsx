@@ -23,12 +23,23 @@ const ProcedureDetailPage = lazy(() => import("./features/procedures/ProcedureDe
 const ReviewsPage = lazy(() => import("./features/reviews/ReviewsPage"));
 const ReviewComparePage = lazy(() => import("./features/reviews/ReviewComparePage"));
 const ReviewDetailPage = lazy(() => import("./features/reviews/ReviewDetailPage"));
+const PartnersPage = lazy(() => import("./features/partners/PartnersPage"));
+const PartnerDetailPage = lazy(() => import("./features/partners/PartnerDetailPage"));
+const ScreeningPage = lazy(() => import("./features/partners/ScreeningPage"));
+const ImportsPage = lazy(() => import("./features/partners/ImportsPage"));
+const SupplyChainPage = lazy(() => import("./features/supply-chain/SupplyChainPage"));
+const LanesPage = lazy(() => import("./features/supply-chain/LanesPage"));
+const LaneDetailPage = lazy(() => import("./features/supply-chain/LaneDetailPage"));
+const QuestionnairesPage = lazy(() => import("./features/questionnaires/QuestionnairesPage"));
+const QuestionnaireDetailPage = lazy(() => import("./features/questionnaires/QuestionnaireDetailPage"));
+const PartnerQuestionnairePage = lazy(() => import("./features/partner-portal/PartnerQuestionnairePage"));
 const NotFoundPage = lazy(() => import("./features/shell/NotFoundPage"));
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/q/:token" element={<PartnerQuestionnairePage />} />
       <Route
         element={
           <RequireAuth>
@@ -55,6 +66,15 @@ export function AppRoutes() {
         <Route path="reviews" element={<ReviewsPage />} />
         <Route path="reviews/compare" element={<ReviewComparePage />} />
         <Route path="reviews/:id" element={<ReviewDetailPage />} />
+        <Route path="partners" element={<PartnersPage />} />
+        <Route path="partners/:id" element={<PartnerDetailPage />} />
+        <Route path="screening" element={<ScreeningPage />} />
+        <Route path="imports" element={<ImportsPage />} />
+        <Route path="supply-chain" element={<SupplyChainPage />} />
+        <Route path="lanes" element={<LanesPage />} />
+        <Route path="lanes/:id" element={<LaneDetailPage />} />
+        <Route path="questionnaires" element={<QuestionnairesPage />} />
+        <Route path="questionnaires/:id" element={<QuestionnaireDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
+import type { PartnerTables } from "./schema-partners.ts";
 import type { ProfileTables } from "./schema-profile.ts";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -135,7 +136,7 @@ export interface JobsTable {
 }
 
 /** Every table Portcullis owns, for Kysely's type checking. */
-export interface Database extends ProfileTables {
+export interface Database extends ProfileTables, PartnerTables {
   tenants: TenantsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -1,9 +1,15 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import chainEn from "./chain.en.json";
+import chainEs from "./chain.es.json";
 import en from "./en.json";
 import es from "./es.json";
+import partnersEn from "./partners.en.json";
+import partnersEs from "./partners.es.json";
 import profileEn from "./profile.en.json";
 import profileEs from "./profile.es.json";
+import questionnaireEn from "./questionnaire.en.json";
+import questionnaireEs from "./questionnaire.es.json";
 import vaultEn from "./vault.en.json";
 import vaultEs from "./vault.es.json";
 
@@ -57,8 +63,8 @@ i18n.on("languageChanged", (lng) => {
 void i18n.use(initReactI18next).init({
   // Feature bundles add top-level keys of their own (one file per area keeps parallel work apart).
   resources: {
-    en: { translation: { ...en, ...profileEn, ...vaultEn } },
-    es: { translation: { ...es, ...profileEs, ...vaultEs } },
+    en: { translation: { ...en, ...profileEn, ...vaultEn, ...partnersEn, ...chainEn, ...questionnaireEn } },
+    es: { translation: { ...es, ...profileEs, ...vaultEs, ...partnersEs, ...chainEs, ...questionnaireEs } },
   },
   lng: initialLanguage(),
   fallbackLng: "en",

@@ -3,6 +3,7 @@ import * as foundation from "./20261128000000_foundation.ts";
 import * as rlsSessionsJobs from "./20261129000000_rls_sessions_jobs.ts";
 import * as securityProfile from "./20261130000000_security_profile.ts";
 import * as profileNaRequestedBy from "./20261130001900_profile_na_requested_by.ts";
+import * as partners from "./20261201000000_partners.ts";
 
 /**
  * Every migration, by timestamped name. Forward-only: never edit or remove an entry that has shipped;
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "20261129000000_rls_sessions_jobs": rlsSessionsJobs,
   "20261130000000_security_profile": securityProfile,
   "20261130001900_profile_na_requested_by": profileNaRequestedBy,
+  "20261201000000_partners": partners,
 };

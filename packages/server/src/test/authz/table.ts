@@ -52,7 +52,14 @@ export type TargetKind =
   | "procedure-review"
   | "review"
   | "framework"
-  | "notification";
+  | "notification"
+  // Issue 4: partners and the supply chain.
+  | "partner"
+  | "partner-site"
+  | "partner-certification"
+  | "screening-match"
+  | "lane"
+  | "questionnaire";
 
 /** What the product rules say about one route. */
 export interface RouteSpec {

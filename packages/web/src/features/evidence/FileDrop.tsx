@@ -53,7 +53,10 @@ export function FileDrop({ file, onFile, error, onReject, disabled, progress }: 
         onReject={rejected}
         accept={ACCEPTED_FILES}
         multiple={false}
+        // The plain file input everywhere: the File System Access picker behaves differently per browser.
+        useFsAccessApi={false}
         disabled={disabled}
+        role="button"
         aria-label={t("evidence.upload.dropLabel")}
         aria-describedby="evidence-drop-hint"
         data-testid="evidence-dropzone"

@@ -120,7 +120,7 @@ export function useEvidence(id: string) {
 export function invalidateEvidence(qc: ReturnType<typeof useQueryClient>, id?: string): void {
   if (id) void qc.invalidateQueries({ queryKey: evidenceKeys.one(id) });
   void qc.invalidateQueries({ queryKey: ["evidence", "list"] });
-  void qc.invalidateQueries({ queryKey: ["security-profile"] });
+  void qc.invalidateQueries({ queryKey: ["profile"] });
   void qc.invalidateQueries({ queryKey: ["dashboard"] });
   void qc.invalidateQueries({ queryKey: ["audit"] });
 }

@@ -35,7 +35,7 @@ function Texts({ p }: { p: ProcedureDetail }) {
               date: formatDateTime(p.approvedAt, lang),
             })}
           </Text>
-          <ProcedureText body={p.approvedBody} testId="procedure-approved-body" />
+          <ProcedureText body={p.approvedBody} testId="procedure-text-approved" />
         </Paper>
       )}
       {p.pending && (
@@ -45,7 +45,7 @@ function Texts({ p }: { p: ProcedureDetail }) {
               ? t("procedures.text.draft", { version: p.pending.version })
               : t("procedures.text.inReview", { version: p.pending.version })}
           </Title>
-          <ProcedureText body={p.body} testId="procedure-draft-body" />
+          <ProcedureText body={p.body} testId="procedure-text-draft" />
         </Paper>
       )}
     </>

@@ -137,7 +137,7 @@ function useProcedureMutation<V>(fn: (v: V) => Promise<ProcedureDetail>) {
       qc.setQueryData(procedureKeys.one(p.id), p);
       void qc.invalidateQueries({ queryKey: procedureKeys.acks(p.id) });
       void qc.invalidateQueries({ queryKey: ["procedures", "list"] });
-      void qc.invalidateQueries({ queryKey: ["security-profile"] });
+      void qc.invalidateQueries({ queryKey: ["profile"] });
       void qc.invalidateQueries({ queryKey: ["dashboard"] });
       void qc.invalidateQueries({ queryKey: ["audit"] });
     },

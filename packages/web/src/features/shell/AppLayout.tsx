@@ -1,4 +1,4 @@
-import { Alert, Anchor, AppShell, Burger, Center, Divider, Group, Loader, Stack, Text, useMantineTheme } from "@mantine/core";
+import { Alert, Anchor, AppShell, Burger, Center, Divider, Group, Loader, ScrollArea, Stack, Text, useMantineTheme } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -70,7 +70,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="main-navbar" aria-label={t("shell.navigation")}>
-        <AppShell.Section grow>
+        <AppShell.Section grow component={ScrollArea} type="auto">
           <NavLinks onNavigate={close} />
         </AppShell.Section>
         {!wide && (
