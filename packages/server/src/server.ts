@@ -38,7 +38,7 @@ export async function startServer(
   try {
     await migrateToLatest(db.kysely as never);
     const key = loadOrCreateSigningKey(config.keyDir);
-    const demo = config.seedDemo ? await seedDemoIfEmpty({ db }) : null;
+    const demo = config.seedDemo ? await seedDemoIfEmpty({ db, config }) : null;
     const app = await buildApp({ deps: { config, db, key, version: VERSION }, logger: options.logger, webDist: options.webDist });
     if (config.role !== "web") {
       worker = startWorker({

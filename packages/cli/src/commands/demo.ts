@@ -20,9 +20,9 @@ export function registerDemo(program: Command): void {
 
 async function runDemo(args: z.output<typeof Args>): Promise<void> {
   const { createDemo, DEMO_LOGIN } = await import("@portcullis/server/demo/seed.ts");
-  const { tenantId, reused } = await withDatabase({ dataDir: args.dataDir, purpose: "portcullis demo" }, async ({ db }) => {
+  const { tenantId, reused } = await withDatabase({ dataDir: args.dataDir, purpose: "portcullis demo" }, async ({ db, config }) => {
     const existing = await db.kysely.selectFrom("users").select("id").where("email", "=", DEMO_LOGIN.email).executeTakeFirst();
-    return { ...(await createDemo(db)), reused: Boolean(existing) };
+    return { ...(await createDemo(db, config)), reused: Boolean(existing) };
   });
   printLine(`Demo company "Sierra Norte Imports, Inc." created (tenant ${tenantId}).`);
   printLine(`Sign in with ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);

@@ -61,8 +61,8 @@ const DEMO_PEOPLE = [
 /** Password of the demo team members (the demo owner has its own, printed at start). */
 export const DEMO_TEAM_PASSWORD = "portcullis-team-demo";
 
-/** Fill the demo company with program data. Each later module adds its part here. */
-export async function seedDemoCompany(options: { db: Db; tenantId: string; ownerUserId: string }): Promise<void> {
+/** Create the demo company's sites and team; returns the team's user ids by role. */
+export async function seedDemoCompany(options: { db: Db; tenantId: string; ownerUserId: string }): Promise<Record<string, string>> {
   const ctx: TenantCtx = {
     db: options.db.kysely,
     tenantId: options.tenantId,
@@ -81,9 +81,12 @@ export async function seedDemoCompany(options: { db: Db; tenantId: string; owner
   for (const site of DEMO_SITES) {
     await createSite({ ctx, input: site });
   }
+  const byRole: Record<string, string> = { owner: options.ownerUserId };
   for (const person of DEMO_PEOPLE) {
-    await addMember({ ctx, callerRole: "owner", input: { ...person, password: DEMO_TEAM_PASSWORD } });
+    const member = await addMember({ ctx, callerRole: "owner", input: { ...person, password: DEMO_TEAM_PASSWORD } });
+    byRole[person.role] = member.id;
   }
+  return byRole;
 }
 
 /** The demo supplier: a maquiladora in Ciudad Juárez, seen by the demo owner as a consultant. */
