@@ -4,7 +4,6 @@ import { type ComponentPropsWithoutRef, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client";
 import { errorMessage } from "../../api/errors";
-import { useCurrentSession } from "../auth/session";
 import { useRefreshProfile } from "./api";
 import { uploadEvidence } from "./evidence-api";
 
@@ -29,7 +28,6 @@ function formatSize(bytes: number): string {
 /** Choose a file, give it a title and upload it into the vault, linked to this criterion. */
 export function EvidenceUpload({ criterionId }: { criterionId: string }) {
   const { t } = useTranslation();
-  const session = useCurrentSession();
   const refresh = useRefreshProfile();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState("");
@@ -58,7 +56,6 @@ export function EvidenceUpload({ criterionId }: { criterionId: string }) {
         file,
         title: title.trim(),
         criterionId,
-        csrfToken: session.csrfToken,
         onProgress: setProgress,
         signal: abort.current.signal,
       });
