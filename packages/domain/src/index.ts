@@ -3,6 +3,8 @@ export * from "./canonical-json.ts";
 export * from "./countries.ts";
 export * from "./criteria/index.ts";
 export * from "./entity-types.ts";
+export * from "./locations/locations.ts";
 export * from "./partners/index.ts";
 export * from "./roles.ts";
 export * from "./site-kinds.ts";
+export * from "./supply-chain/index.ts";

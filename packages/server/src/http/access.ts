@@ -9,7 +9,12 @@ export type Access =
   /** Any authenticated user, with or without a current tenant (e.g. /auth/me). */
   | { authenticated: true }
   /** Members of the current tenant holding one of these roles. */
-  | { roles: readonly Role[] };
+  | { roles: readonly Role[] }
+  /**
+   * An outside business partner answering a questionnaire through a partner session (`pc_partner` cookie) and
+   * nothing else: user sessions and API tokens are not accepted here, and a partner session nowhere else.
+   */
+  | { partner: true };
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -10,6 +10,25 @@ export const SESSION_COOKIE = "pc_session";
 export const CSRF_COOKIE = "pc_csrf";
 /** Header carrying the CSRF token on session-authenticated writes. */
 export const CSRF_HEADER = "x-csrf-token";
+/** Cookie holding an outside partner's questionnaire session id (HttpOnly, SameSite=Strict, path /api/partner). */
+export const PARTNER_COOKIE = "pc_partner";
+/** Header carrying a partner session's own CSRF token on its writes. */
+export const PARTNER_CSRF_HEADER = "x-partner-csrf-token";
+
+/** An outside partner's session: bound to one questionnaire of one company, and to nothing else. */
+export interface PartnerAuth {
+  tenantId: string;
+  questionnaireId: string;
+  sessionHash: string;
+  csrfToken: string;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set only on `{ partner: true }` routes. */
+    partner: PartnerAuth | null;
+  }
+}
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -17,13 +36,21 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Resolve the caller from a Bearer token or the session cookie, then enforce the route's declared
  * access and, for cookie sessions, the CSRF token. Each credential is re-checked on every request,
  * so logout, revocation and deactivation take effect at once.
+ *
+ * Partner routes are a world apart: only the partner cookie is read there, and everywhere else the partner
+ * cookie is simply not a credential (resolveAuth never looks at it), so a partner session gets 401.
  */
 export function registerAuthHook(app: FastifyInstance): void {
   app.decorateRequest("auth", null);
+  app.decorateRequest("partner", null);
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access) {
       return; // static files, docs, 404s
+    }
+    if ("partner" in access) {
+      await enforcePartner(request);
+      return;
     }
     request.auth = await resolveAuth(request);
     if ("public" in access) {
@@ -45,6 +72,30 @@ export function registerAuthHook(app: FastifyInstance): void {
       }
     }
   });
+}
+
+/** A partner route: the partner cookie must name a live partner session, and writes must carry its CSRF token. */
+async function enforcePartner(request: FastifyRequest): Promise<void> {
+  const cookie = request.cookies[PARTNER_COOKIE];
+  // A user session or API token sent along is ignored: it is not what opens a partner route.
+  const partner = cookie && cookie.length <= 200 ? await resolvePartner(request, cookie) : null;
+  if (!partner) {
+    throw new AppError("unauthenticated", "Open the questionnaire link you were sent to start a partner session");
+  }
+  if (!SAFE_METHODS.has(request.method)) {
+    const sent = request.headers[PARTNER_CSRF_HEADER];
+    if (typeof sent !== "string" || !safeEqual(sent, partner.csrfToken)) {
+      throw new AppError("csrf_failed", `Missing or wrong ${PARTNER_CSRF_HEADER} header`);
+    }
+  }
+  request.partner = partner;
+}
+
+async function resolvePartner(request: FastifyRequest, cookie: string): Promise<PartnerAuth | null> {
+  const sessionHash = sha256Hex(cookie);
+  const { rows } = await request.server.deps.db.pool.query("SELECT * FROM auth_partner_session($1)", [sessionHash]);
+  const row = rows[0];
+  return row ? { tenantId: row.tenant_id, questionnaireId: row.questionnaire_id, sessionHash, csrfToken: row.csrf_token } : null;
 }
 
 async function resolveAuth(request: FastifyRequest): Promise<AuthContext | null> {

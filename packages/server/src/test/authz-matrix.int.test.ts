@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellsFor, type Matrix, type MatrixStats, runRoute, specOf } from "./authz/cells.ts";
 import { ALL_ROLES, TABLE } from "./authz/table.ts";
 import { makeWorld, type Principal, type World } from "./authz/world.ts";
+import { openMatrixPartnerSession } from "../modules/questionnaires/questionnaires.matrix.ts";
 import { addCaller } from "./factories.ts";
 import { createHarness, type Harness } from "./harness.ts";
 import { type ApiRoute, collectApiRoutes } from "./routes.ts";
@@ -34,10 +35,13 @@ describe("authorization matrix", () => {
       members.push({ label: `A ${role}`, via: "session", role, world: A, caller });
     }
     members.push({ label: "B owner", via: "session", role: "owner", world: B, caller: B.owner });
+    // An outside partner holding a questionnaire session of A: it must reach the partner routes and nothing else.
+    const partner = await openMatrixPartnerSession(h, A);
     principals = [
       { label: "anonymous", via: "anonymous", role: null, world: A, caller: null },
       ...members,
       ...members.map((m) => ({ ...m, via: "token" as const })),
+      { label: "A partner session", via: "partner", role: null, world: A, caller: null, partner },
     ];
     m = { h, A, B, principals, stats };
     stats.startedAt = Date.now();

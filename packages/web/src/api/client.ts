@@ -69,6 +69,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Send this CSRF header instead of the user session's (the partner portal has a session of its own). */
+  csrf?: { header: string; token: string | null };
 }
 
 /** Call the API; resolves with the parsed JSON body (undefined for 204) or throws ApiError. */
@@ -76,8 +78,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   const headers: Record<string, string> = { accept: "application/json" };
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && method !== "HEAD") {
-    const token = csrfToken ?? readCookie("pc_csrf");
-    if (token) headers["x-csrf-token"] = token;
+    const csrf = opts.csrf ?? { header: "x-csrf-token", token: csrfToken ?? readCookie("pc_csrf") };
+    if (csrf.token) headers[csrf.header] = csrf.token;
   }
   let res: Response;
   try {

@@ -9,6 +9,12 @@ import { type Cell, foldKey, MAX_CONTROLS, type RawControl, type RawFramework, t
 
 type Field = "ref" | "title" | "description" | "msc";
 
+/** One non-empty row of a CSV or sheet: the row number the user sees, and its cells as text (0-based). */
+export interface TabularRow {
+  row: number;
+  cells: string[];
+}
+
 // Header names, folded (lower case, no accents): English, Spanish and common spreadsheet variants.
 const HEADER_ALIASES: Record<string, Field> = {
   ref: "ref",
@@ -116,6 +122,15 @@ export function sniffDelimiter(text: string): string {
 
 /** Read a CSV (BOM stripped already): quoted commas and newlines, , ; or tab delimited. Rows are the line a record starts on. */
 export function readCsv(text: string): RawFramework {
+  return tabularToRaw(readCsvRows(text, MAX_CONTROLS + 1));
+}
+
+/**
+ * The non-empty records of a CSV (BOM stripped already), each with the line it starts on as the user sees it;
+ * reading stops after `maxRows` + 1 records so a caller can tell "too many" without reading a huge file. Also used
+ * by the partner import (modules/imports).
+ */
+export function readCsvRows(text: string, maxRows: number): TabularRow[] {
   let records: { record: string[]; raw: string; info: { lines: number } }[];
   try {
     records = parseCsv(text, {
@@ -138,9 +153,9 @@ export function readCsv(text: string): RawFramework {
     const body = raw.replace(/^(?:[ \t]*\r?\n)+/, "").replace(/\r?\n$/, "");
     const inner = body.split("\n").length - 1;
     rows.push({ row: info.lines - inner, cells: record });
-    if (rows.length > MAX_CONTROLS + 1) break;
+    if (rows.length > maxRows) break;
   }
-  return tabularToRaw(rows);
+  return rows;
 }
 
 /**
@@ -184,6 +199,14 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Read the first sheet of an XLSX workbook; the first non-empty row is the header. Rows are Excel's row numbers. */
 export async function readXlsx(data: Buffer): Promise<RawFramework> {
+  return tabularToRaw(await readXlsxRows(data, MAX_CONTROLS + 1));
+}
+
+/**
+ * The non-empty rows of the first sheet of an XLSX workbook, with Excel's row numbers and cells as text; reading
+ * stops after `maxRows` + 1 rows. Also used by the partner import (modules/imports).
+ */
+export async function readXlsxRows(data: Buffer, maxRows: number): Promise<TabularRow[]> {
   if (declaredUnzippedSize(data) > MAX_UNZIPPED) throw bad("The XLSX file could not be read: it is damaged or unpacks to more than 100 MB");
   const workbook = new ExcelJS.Workbook();
   try {
@@ -195,11 +218,11 @@ export async function readXlsx(data: Buffer): Promise<RawFramework> {
   if (!sheet) throw bad("The workbook has no sheet");
   const rows: { row: number; cells: string[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rows.length > MAX_CONTROLS + 1) return;
+    if (rows.length > maxRows) return;
     const values = Array.isArray(row.values) ? row.values : [];
     // row.values is 1-based (index 0 is empty); keep cells 0-based like the CSV reader.
     const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1] ?? null));
     if (cells.some((c) => c.trim() !== "")) rows.push({ row: rowNumber, cells });
   });
-  return tabularToRaw(rows);
+  return rows;
 }

@@ -9,6 +9,11 @@ export const NOTIFICATION_KINDS = [
   "procedure.review-overdue",
   "review.window-open",
   "profile.review-overdue",
+  "certification.expired",
+  "certification.reverify-due",
+  "partner.rescreen-due",
+  "questionnaire.due-soon",
+  "questionnaire.overdue",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -6,8 +6,10 @@ import { appendAuditEvent, SYSTEM_ACTOR } from "../../audit/audit.service.ts";
 import type { Database } from "../../db/schema.ts";
 import { type Tx, withScope, withSystem } from "../../db/tx.ts";
 import type { JobDefinition } from "../../jobs/worker.ts";
+import { collectPartnerReminders } from "../partners/partners.reminders.ts";
 import { REVIEW_DUE_WITHIN_DAYS } from "../procedures/procedures.present.ts";
 import { addDaysIso, todayUtc } from "../procedures/review-interval.ts";
+import { collectQuestionnaireReminders } from "../questionnaires/questionnaires.reminders.ts";
 import { reviewWindow } from "../reviews/anniversary.ts";
 import { buildProfileItems } from "../security-profile/security-profile.service.ts";
 import type { NotificationKind } from "./notifications.schema.ts";
@@ -106,6 +108,10 @@ export async function collectReminders(tx: Tx, tenantId: string, today: string):
       ),
     );
   }
+  // Business partners: lapsed certifications, yearly re-verifications and rescreens due within 30 days.
+  out.push(...(await collectPartnerReminders(tx, tenantId, today)));
+  // Partner questionnaires due within 7 days or overdue.
+  out.push(...(await collectQuestionnaireReminders(tx, tenantId, today)));
   return out;
 }
 

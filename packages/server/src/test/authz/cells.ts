@@ -32,7 +32,9 @@ export type Expected = { kind: "2xx" } | { kind: "error"; status: number; code: 
 /** The expected answer for one caller and target, from the table's rule. */
 export function expectation(spec: RouteSpec, p: Principal, target: Target | null): Expected {
   if (spec.allow === "public") return { kind: "2xx" };
-  if (p.via === "anonymous") return { kind: "error", status: 401, code: "unauthenticated" };
+  // A partner session opens the partner routes and nothing else; nothing else opens them.
+  if (spec.allow === "partner") return p.via === "partner" ? { kind: "2xx" } : { kind: "error", status: 401, code: "unauthenticated" };
+  if (p.via === "anonymous" || p.via === "partner") return { kind: "error", status: 401, code: "unauthenticated" };
   const allowed = spec.allow === "authenticated" || (p.role !== null && spec.allow.includes(p.role));
   if (!allowed) return { kind: "error", status: 403, code: "forbidden" };
   if (target === "foreign" || target === "missing") return { kind: "error", status: 404, code: "not_found" };
@@ -57,6 +59,13 @@ export async function send(
     if (method !== "GET" && method !== "HEAD") headers["x-csrf-token"] = s.csrfToken;
   } else if (p.via === "token" && p.caller) {
     headers.authorization = `Bearer ${p.caller.token}`;
+  } else if (p.via === "partner" && p.partner) {
+    headers.cookie = p.partner.cookie;
+    // Both CSRF headers on writes, so a refusal can only be about the credential itself.
+    if (method !== "GET" && method !== "HEAD") {
+      headers["x-partner-csrf-token"] = p.partner.csrfToken;
+      headers["x-csrf-token"] = p.partner.csrfToken;
+    }
   }
   const body = method === "GET" || method === "HEAD" ? undefined : spec.body?.({ world: p.world, ...(recordId ? { recordId } : {}) });
   stats.requests += 1;
@@ -149,9 +158,10 @@ export async function runRoute(m: Matrix, method: string, path: string, spec: Ro
   return problems;
 }
 
-/** Replace the path parameters that name no record (spec.params) with their fixed values. */
+/** Replace the path parameters that name no record (spec.params) with their fixed values; add spec.query. */
 export function fillFixedParams(path: string, spec: RouteSpec): string {
-  return path.replace(/:([A-Za-z0-9_]+)/g, (whole, name: string) => (name !== "id" && spec.params?.[name]) || whole);
+  const filled = path.replace(/:([A-Za-z0-9_]+)/g, (whole, name: string) => (name !== "id" && spec.params?.[name]) || whole);
+  return spec.query ? `${filled}?${spec.query}` : filled;
 }
 
 /** The table's rule for a route (a HEAD route follows its GET twin). */

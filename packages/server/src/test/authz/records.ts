@@ -1,6 +1,7 @@
 /** Record fixtures of the Security Profile modules for the authorization matrix (one maker per target kind). */
 import { randomUUID } from "node:crypto";
 import { addDaysIso, todayUtc } from "../../modules/procedures/review-interval.ts";
+import { questionnaireMaker } from "../../modules/questionnaires/questionnaires.matrix.ts";
 import { hashSnapshot } from "../../modules/reviews/reviews.snapshot.ts";
 import { unique } from "../factories.ts";
 import type { Harness } from "../harness.ts";
@@ -20,7 +21,33 @@ export const RECORD_MAKERS: Partial<Record<TargetKind, RecordMaker>> = {
   "procedure-review": (h, world) => makeProcedure(h, world, "in_review"),
   review: makeReview,
   notification: makeNotification,
+  partner: (h, world) => makePartner(h, world).then((p) => p.rec),
+  "partner-site": makePartnerSite,
+  "partner-certification": makePartnerCertification,
+  questionnaire: questionnaireMaker("sent"),
+  "questionnaire-submitted": questionnaireMaker("submitted"),
+  lane: makeLane,
 };
+
+/** A lane between two packaged locations, created through the API (its legs are part of what must not change). */
+async function makeLane(h: Harness, world: World): Promise<Rec> {
+  const name = unique(`Lane${world.name}`);
+  const res = await world.owner.request("POST", "/api/lanes", { name, legs: [{ from: "port:CNYTN", to: "port:USLAX", mode: "sea" }] });
+  if (res.statusCode !== 201) throw new Error(`lane fixture failed: ${res.statusCode} ${res.body}`);
+  const id: string = res.json().id;
+  world.markers.add(id).add(name);
+  return {
+    id,
+    read: async () =>
+      JSON.stringify(
+        await h.rawQuery(
+          `SELECT to_jsonb(l) AS lane, (SELECT jsonb_agg(to_jsonb(g) ORDER BY g.seq) FROM lane_legs g WHERE g.lane_id = l.id) AS legs
+           FROM lanes l WHERE l.id = $1`,
+          [id],
+        ),
+      ),
+  };
+}
 
 /** A piece of evidence uploaded through the API (a text file linked to 6.2), so its file exists for downloads. */
 async function makeEvidence(h: Harness, world: World): Promise<Rec> {
@@ -209,4 +236,116 @@ export async function ensureSignedReview({ h, world }: { h: Harness; world: Worl
      ON CONFLICT (tenant_id, anniversary_on) DO NOTHING`,
     [randomUUID(), world.tenantId, JSON.stringify(snapshot), hashSnapshot(snapshot)],
   );
+}
+
+// ─── Business partners ───────────────────────────────────────────────────────────────────────────────
+
+/** Per company: a partner that supplies every matrix partner (to remove) and one that supplies none (to add). */
+const partnerSuppliers = new WeakMap<World, { linked: string; spare: string }>();
+/** The active CTPAT certification of each matrix partner, for the questionnaire waiver's body. */
+const partnerCertifications = new Map<string, string>();
+
+/** The supplier the matrix adds to a partner of `world` (a random id before any partner exists). */
+export const spareSupplierOf = (world: World): string => partnerSuppliers.get(world)?.spare ?? randomUUID();
+/** The supplier every matrix partner of `world` already has, for the remove route. */
+export const linkedSupplierOf = (world: World): string => partnerSuppliers.get(world)?.linked ?? randomUUID();
+/** The active certification of the matrix partner `recordId` (a random id for a missing partner). */
+export const certificationOf = (recordId: string | undefined): string =>
+  (recordId && partnerCertifications.get(recordId)) || randomUUID();
+
+async function insertPartner(h: Harness, world: World, name: string): Promise<string> {
+  const id = randomUUID();
+  await h.rawQuery(
+    `INSERT INTO partners (id, tenant_id, name, legal_name, type, country_code, external_key) VALUES ($1, $2, $3, $3, 'manufacturer', 'MX', $4)`,
+    [id, world.tenantId, name, unique(`key${world.name}`)],
+  );
+  await h.rawQuery(
+    "INSERT INTO partner_status_history (id, tenant_id, partner_id, from_status, to_status) VALUES ($1, $2, $3, NULL, 'prospect')",
+    [randomUUID(), world.tenantId, id],
+  );
+  world.markers.add(id).add(name);
+  return id;
+}
+
+/**
+ * A prospect (so an editor may move it to screening) with a site, a contact, an RFC, an active CTPAT certification
+ * (for the waiver) and the company's linked supplier (for the remove route).
+ */
+async function makePartner(h: Harness, world: World): Promise<{ rec: Rec; siteId: string; certificationId: string }> {
+  let suppliers = partnerSuppliers.get(world);
+  if (!suppliers) {
+    suppliers = {
+      linked: await insertPartner(h, world, unique(`Supplier${world.name}`)),
+      spare: await insertPartner(h, world, unique(`Spare${world.name}`)),
+    };
+    partnerSuppliers.set(world, suppliers);
+  }
+  const id = await insertPartner(h, world, unique(`Partner${world.name}`));
+  const siteId = randomUUID();
+  const certificationId = randomUUID();
+  const siteName = unique(`Plant${world.name}`);
+  await h.rawQuery(
+    `INSERT INTO partner_sites (id, tenant_id, partner_id, name, kind, country_code, latitude, longitude)
+     VALUES ($1, $2, $3, $4, 'factory', 'MX', 31.69, -106.42)`,
+    [siteId, world.tenantId, id, siteName],
+  );
+  await h.rawQuery("INSERT INTO partner_contacts (id, tenant_id, partner_id, name) VALUES ($1, $2, $3, $4)", [
+    randomUUID(),
+    world.tenantId,
+    id,
+    `Contact ${siteName}`,
+  ]);
+  await h.rawQuery("INSERT INTO partner_identifiers (tenant_id, partner_id, kind, value) VALUES ($1, $2, 'rfc', 'MNO940512AB1')", [
+    world.tenantId,
+    id,
+  ]);
+  await h.rawQuery(
+    `INSERT INTO partner_certifications (id, tenant_id, partner_id, program, certificate_id, valid_to, last_verified_on, next_verification_on)
+     VALUES ($1, $2, $3, 'ctpat', $4, current_date + 300, current_date - 30, current_date + 335)`,
+    [certificationId, world.tenantId, id, unique(`CT${world.name}`)],
+  );
+  await h.rawQuery("INSERT INTO partner_relations (tenant_id, supplier_id, customer_id) VALUES ($1, $2, $3)", [
+    world.tenantId,
+    suppliers.linked,
+    id,
+  ]);
+  partnerCertifications.set(id, certificationId);
+  world.markers.add(siteId).add(siteName).add(certificationId);
+  return {
+    siteId,
+    certificationId,
+    rec: {
+      id,
+      read: async () =>
+        JSON.stringify(
+          await h.rawQuery(
+            `SELECT to_jsonb(p) AS partner,
+               (SELECT jsonb_agg(to_jsonb(s) ORDER BY s.id) FROM partner_sites s WHERE s.partner_id = p.id) AS sites,
+               (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.id) FROM partner_certifications c WHERE c.partner_id = p.id) AS certifications,
+               (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.id) FROM partner_contacts c WHERE c.partner_id = p.id) AS contacts,
+               (SELECT jsonb_agg(to_jsonb(i) ORDER BY i.kind, i.value) FROM partner_identifiers i WHERE i.partner_id = p.id) AS identifiers,
+               (SELECT jsonb_agg(to_jsonb(x) ORDER BY x.id) FROM partner_screenings x WHERE x.partner_id = p.id) AS screenings,
+               (SELECT count(*) FROM partner_status_history x WHERE x.partner_id = p.id) AS history,
+               (SELECT jsonb_agg(r.supplier_id ORDER BY r.supplier_id) FROM partner_relations r WHERE r.customer_id = p.id) AS suppliers
+             FROM partners p WHERE p.id = $1`,
+            [id],
+          ),
+        ),
+    },
+  };
+}
+
+/** A site of a fresh matrix partner. */
+async function makePartnerSite(h: Harness, world: World): Promise<Rec> {
+  const { siteId } = await makePartner(h, world);
+  return { id: siteId, read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(s) AS row FROM partner_sites s WHERE id = $1", [siteId])) };
+}
+
+/** The active CTPAT certification of a fresh matrix partner. */
+async function makePartnerCertification(h: Harness, world: World): Promise<Rec> {
+  const { certificationId: id } = await makePartner(h, world);
+  return {
+    id,
+    read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(c) AS row FROM partner_certifications c WHERE id = $1", [id])),
+  };
 }

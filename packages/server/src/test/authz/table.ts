@@ -3,7 +3,20 @@ import type { Role } from "@portcullis/domain";
 import { TEST_PASSWORD, unique } from "../factories.ts";
 import type { Harness } from "../harness.ts";
 import { Multipart } from "../multipart.ts";
-import { ensureSignedReview, openReviewWindow } from "./records.ts";
+import {
+  acceptAllBody,
+  answeredPartnerQuestionnaire,
+  createQuestionnaireBody,
+  ensureMatrixPartner,
+  exchangeBody,
+  LANDING_TOKEN,
+  MATRIX_CRITERION,
+  partnerEvidenceBody,
+  pointLandingLink,
+  prepareExchange,
+  reopenPartnerQuestionnaire,
+} from "../../modules/questionnaires/questionnaires.matrix.ts";
+import { certificationOf, ensureSignedReview, linkedSupplierOf, openReviewWindow, spareSupplierOf } from "./records.ts";
 import type { World } from "./world.ts";
 
 // ─── The expectation table ────────────────────────────────────────────────────────────────────────────
@@ -26,6 +39,12 @@ const evidenceUpload = (fields: Record<string, string>) =>
   new Multipart({ ...fields, file: { filename: "seal-log.txt", contentType: "text/plain", data: `Seal log ${unique("entry")}\n` } });
 const FRAMEWORK_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
 const PROCEDURE_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+const LANE_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+/** A lane between two packaged locations (no partner record needed). */
+const laneBody = (from: string, to: string) => ({ name: unique("Lane"), legs: [{ from: `port:${from}`, to: `port:${to}`, mode: "sea" }] });
+const QUESTIONNAIRE_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+const PARTNER_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+const PARTNER_APPROVERS: readonly Role[] = ["owner", "admin", "security-manager"];
 /** A two-control framework file under a fresh name (re-importing the same name and version is a 409). */
 const frameworkUpload = () =>
   new Multipart({
@@ -37,8 +56,11 @@ const frameworkUpload = () =>
 /** 6.2 (ISO 17712 seals) is a Must for importers, the matrix companies' entity type. */
 const CRITERION = { criterionId: "6.2" };
 
-/** Who may call: anyone, any signed-in user (with or without a company), or these roles of the current company. */
-export type Allow = "public" | "authenticated" | readonly Role[];
+/**
+ * Who may call: anyone, any signed-in user (with or without a company), these roles of the current company, or only
+ * an outside partner's questionnaire session (which every other route refuses with 401).
+ */
+export type Allow = "public" | "authenticated" | "partner" | readonly Role[];
 /** The record a route's :id names; fixtures create a fresh one per request (./world.ts, ./records.ts). */
 export type TargetKind =
   | "site"
@@ -59,7 +81,10 @@ export type TargetKind =
   | "partner-certification"
   | "screening-match"
   | "lane"
-  | "questionnaire";
+  /** A questionnaire sent to its partner (invitations, revocation). */
+  | "questionnaire"
+  /** A questionnaire the partner has submitted, every item answered (review). */
+  | "questionnaire-submitted";
 
 /** What the product rules say about one route. */
 export interface RouteSpec {
@@ -67,6 +92,8 @@ export interface RouteSpec {
   target?: TargetKind;
   /** Values for path parameters other than :id that name no tenant record (e.g. criterionId: "6.2"). */
   params?: Record<string, string>;
+  /** A fixed query string (without "?") for routes that need one, e.g. "from=port:CNYTN&to=port:USLAX". */
+  query?: string;
   /**
    * A valid request body; built per request so writes never collide. Return a `Multipart` (../multipart.ts)
    * for upload routes. `recordId` is the :id of this request's record (own, foreign or missing).
@@ -236,4 +263,89 @@ export const TABLE: Record<string, RouteSpec> = {
   "GET /api/notifications": { allow: INTERNAL },
   "POST /api/notifications/read-all": { allow: INTERNAL },
   "POST /api/notifications/:id/read": { allow: INTERNAL, target: "notification" },
+  // Business partners: read = internal roles, write = editors; approving, suspending, terminating (a body rule inside
+  // the status route, covered by partners.int.test.ts) and questionnaire waivers = approvers.
+  "GET /api/partners": { allow: INTERNAL },
+  "POST /api/partners": {
+    allow: PARTNER_EDITORS,
+    body: () => ({ name: unique("Partner"), type: "manufacturer", countryCode: "MX", identifiers: [{ kind: "rfc", value: "MNO940512AB1" }] }),
+  },
+  "GET /api/partners/:id": { allow: INTERNAL, target: "partner" },
+  "PATCH /api/partners/:id": { allow: PARTNER_EDITORS, target: "partner", body: () => ({ notes: unique("Visited"), riskLevel: "high" }) },
+  "POST /api/partners/:id/status": {
+    allow: PARTNER_EDITORS,
+    target: "partner",
+    body: () => ({ to: "screening", reason: "Start due diligence" }),
+  },
+  "POST /api/partners/:id/archive": { allow: PARTNER_EDITORS, target: "partner" },
+  "GET /api/partners/:id/sites": { allow: INTERNAL, target: "partner" },
+  "POST /api/partners/:id/sites": {
+    allow: PARTNER_EDITORS,
+    target: "partner",
+    body: () => ({ name: unique("Plant"), kind: "factory", countryCode: "MX", latitude: 25.67, longitude: -100.31 }),
+  },
+  "PATCH /api/partner-sites/:id": { allow: PARTNER_EDITORS, target: "partner-site", body: () => ({ address: unique("Av. Tecnológico") }) },
+  "POST /api/partner-sites/:id/archive": { allow: PARTNER_EDITORS, target: "partner-site" },
+  "POST /api/partners/:id/certifications": {
+    allow: PARTNER_EDITORS,
+    target: "partner",
+    body: () => ({ program: "mx-oea", certificateId: unique("OEA"), lastVerifiedOn: "2026-01-15" }),
+  },
+  "PATCH /api/partner-certifications/:id": {
+    allow: PARTNER_EDITORS,
+    target: "partner-certification",
+    body: () => ({ certificateId: unique("CT") }),
+  },
+  "POST /api/partners/:id/screenings": {
+    allow: PARTNER_EDITORS,
+    target: "partner",
+    body: () => ({ kind: "tbml", result: "concern", indicators: ["tbml.price-mismatch"], performedOn: "2026-01-15" }),
+  },
+  "POST /api/partners/:id/suppliers": { allow: PARTNER_EDITORS, target: "partner", body: ({ world }) => ({ supplierId: spareSupplierOf(world) }) },
+  "POST /api/partners/:id/suppliers/remove": {
+    allow: PARTNER_EDITORS,
+    target: "partner",
+    body: ({ world }) => ({ supplierId: linkedSupplierOf(world) }),
+  },
+  "POST /api/partners/:id/questionnaire-waiver": {
+    allow: PARTNER_APPROVERS,
+    target: "partner",
+    body: ({ recordId }) => ({ certificationId: certificationOf(recordId), reason: "CTPAT member, status verified" }),
+  },
+  "GET /api/mra-programs": { allow: INTERNAL },
+  // Partner questionnaires: read = internal roles, write = editors.
+  "GET /api/questionnaires": { allow: INTERNAL },
+  "POST /api/questionnaires": { allow: QUESTIONNAIRE_EDITORS, setup: ensureMatrixPartner, body: createQuestionnaireBody },
+  "GET /api/questionnaires/:id": { allow: INTERNAL, target: "questionnaire" },
+  "POST /api/questionnaires/:id/invitations": {
+    allow: QUESTIONNAIRE_EDITORS,
+    target: "questionnaire",
+    body: () => ({ email: "calidad@partner.example", expiresInDays: 7 }),
+  },
+  "POST /api/questionnaires/:id/invitations/revoke": { allow: QUESTIONNAIRE_EDITORS, target: "questionnaire" },
+  "POST /api/questionnaires/:id/review": { allow: QUESTIONNAIRE_EDITORS, target: "questionnaire-submitted", body: acceptAllBody },
+  // The partner's side: links are public (each caller gets a link of its own company); the rest needs a partner session.
+  "GET /api/partner-access/:token": { allow: "public", params: { token: LANDING_TOKEN }, setup: pointLandingLink },
+  "POST /api/partner-access/exchange": { allow: "public", setup: prepareExchange, body: exchangeBody },
+  "GET /api/partner/questionnaire": { allow: "partner" },
+  "PUT /api/partner/questionnaire/answers/:criterionId": {
+    allow: "partner",
+    params: { criterionId: MATRIX_CRITERION },
+    setup: reopenPartnerQuestionnaire,
+    body: () => ({ answer: "partial", comment: "Sellos ISO 17712 en todas las salidas." }),
+  },
+  "POST /api/partner/questionnaire/evidence": { allow: "partner", setup: reopenPartnerQuestionnaire, body: partnerEvidenceBody },
+  "POST /api/partner/questionnaire/submit": { allow: "partner", setup: answeredPartnerQuestionnaire },
+  // Lanes and supply-chain queries: read = internal roles, write = editors (lanes between packaged locations).
+  "GET /api/locations": { allow: INTERNAL, query: "q=laredo" },
+  "GET /api/lanes": { allow: INTERNAL },
+  "POST /api/lanes": { allow: LANE_EDITORS, body: () => laneBody("CNYTN", "USLAX") },
+  "GET /api/lanes/:id": { allow: INTERNAL, target: "lane" },
+  "PATCH /api/lanes/:id": { allow: LANE_EDITORS, target: "lane", body: () => laneBody("VNSGN", "USLGB") },
+  "POST /api/lanes/:id/archive": { allow: LANE_EDITORS, target: "lane" },
+  "GET /api/supply-chain/map": { allow: INTERNAL },
+  "GET /api/supply-chain/graph": { allow: INTERNAL },
+  "GET /api/supply-chain/paths": { allow: INTERNAL, query: "from=port:CNYTN&to=port:USLAX" },
+  "GET /api/supply-chain/impact": { allow: INTERNAL, query: "countryCode=CN" },
+  "GET /api/supply-chain/uncertified": { allow: INTERNAL },
 };

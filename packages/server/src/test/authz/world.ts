@@ -16,14 +16,19 @@ export interface World {
   markers: Set<string>;
 }
 
-/** One caller of the matrix: a role of a company, reached via session or token, or nobody. */
+/**
+ * One caller of the matrix: a role of a company, reached via session or token; an outside partner's questionnaire
+ * session (no user, no role); or nobody.
+ */
 export interface Principal {
   label: string;
-  via: "anonymous" | "session" | "token";
+  via: "anonymous" | "session" | "token" | "partner";
   role: Role | null;
   /** The company the caller belongs to (anonymous: A, whose records it targets). */
   world: World;
   caller: Caller | null;
+  /** The partner session's cookie ("pc_partner=…") and its CSRF token, for via "partner". */
+  partner?: { cookie: string; csrfToken: string };
 }
 
 /** Whose record a route's :id names: the caller's company, the other one, or none. */

@@ -22,7 +22,9 @@ export function EvidenceLinks({ evidence, canEdit }: { evidence: EvidenceDetail;
   const criteria = useCriteriaOptions();
   const [picked, setPicked] = useState<string | null>(null);
   const linked = new Set(evidence.links.filter((l) => l.targetType === "criterion").map((l) => l.targetId));
-  const options = criteriaSelectData(criteria.data, lang).filter((o) => !linked.has(o.value));
+  const all = criteriaSelectData(criteria.data, lang);
+  const labels = new Map(all.map((o) => [o.value, o.label]));
+  const options = all.filter((o) => !linked.has(o.value));
 
   const run = (isLink: boolean, target: { targetType: string; targetId: string }) =>
     link.mutate(
@@ -58,7 +60,11 @@ export function EvidenceLinks({ evidence, canEdit }: { evidence: EvidenceDetail;
             <Table.Tbody>
               {evidence.links.map((l) => {
                 const to = linkTarget(l);
-                const text = l.targetType === "criterion" ? `${l.targetId}${l.label ? ` · ${l.label}` : ""}` : (l.label ?? l.targetId);
+                // Criteria are named in the UI language from the library; the server's label is the fallback.
+                const text =
+                  l.targetType === "criterion"
+                    ? (labels.get(l.targetId) ?? `${l.targetId}${l.label ? ` · ${l.label}` : ""}`)
+                    : (l.label ?? l.targetId);
                 return (
                   <Table.Tr key={`${l.targetType}:${l.targetId}`} data-testid="evidence-link-row">
                     <Table.Td w={120}>

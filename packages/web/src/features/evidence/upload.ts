@@ -28,6 +28,8 @@ export interface UploadOptions {
   /** Called with 0–100 while the body is sent. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
+  /** Send this CSRF header instead of the user session's (the partner portal has a session of its own). */
+  csrf?: { header: string; token: string | null };
 }
 
 function toApiError(xhr: XMLHttpRequest): ApiError {
@@ -56,7 +58,7 @@ function toApiError(xhr: XMLHttpRequest): ApiError {
  * Resolves with the JSON answer; rejects with ApiError (status 0 for a network failure) or an
  * AbortError DOMException when `signal` aborts.
  */
-export function uploadMultipart<T>({ path, fields, file, onProgress, signal }: UploadOptions): Promise<T> {
+export function uploadMultipart<T>({ path, fields, file, onProgress, signal, csrf }: UploadOptions): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== "") form.append(k, v);
@@ -66,8 +68,8 @@ export function uploadMultipart<T>({ path, fields, file, onProgress, signal }: U
     xhr.open("POST", apiUrl(path));
     xhr.withCredentials = true;
     xhr.setRequestHeader("accept", "application/json");
-    const token = csrfToken();
-    if (token) xhr.setRequestHeader("x-csrf-token", token);
+    const sent = csrf ?? { header: "x-csrf-token", token: csrfToken() };
+    if (sent.token) xhr.setRequestHeader(sent.header, sent.token);
 
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress?.(Math.min(100, Math.round((e.loaded / e.total) * 100)));

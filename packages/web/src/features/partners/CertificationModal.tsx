@@ -1,0 +1,234 @@
+import { Badge, Group, Modal, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors, formError } from "../../api/errors";
+import { FormActions, FormError } from "../../components/FormParts";
+import { SearchSelect } from "../../components/SearchSelect";
+import { useLang } from "../../lib/useLang";
+import { useEvidenceList } from "../evidence/api";
+import { type CertificationInput, type PartnerCertification, useAddCertification, useMraPrograms, useUpdateCertification } from "./api";
+import { CERTIFICATION_STATUSES, type CertificationStatus } from "./domain";
+import { MraFacts, mraLabel } from "./MraProgram";
+
+const FIELDS = ["program", "certificateId", "status", "validFrom", "validTo", "lastVerifiedOn", "evidenceId"] as const;
+const CERTAINTY_COLOR = { verified: "teal", secondary: "gray", uncertain: "orange" } as const;
+
+interface Values {
+  program: string | null;
+  certificateId: string;
+  status: CertificationStatus;
+  validFrom: string;
+  validTo: string;
+  lastVerifiedOn: string;
+  evidenceId: string | null;
+}
+
+interface Props {
+  partnerId: string;
+  certification: PartnerCertification | null;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** Record or edit a CTPAT or MRA certification held by the partner. */
+export function CertificationModal({ partnerId, certification, opened, onClose }: Props) {
+  const { t } = useTranslation();
+  const phone = useMediaQuery("(max-width: 36em)");
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={certification ? t("partners.certifications.editTitle") : t("partners.certifications.newTitle")}
+      size="lg"
+      fullScreen={!!phone}
+    >
+      {opened && <CertificationForm partnerId={partnerId} certification={certification} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** A searchable pick of the company's evidence (the certificate's scan, usually). */
+function EvidenceSelect({ value, onChange, error }: { value: string | null; onChange: (v: string | null) => void; error?: string }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search, 250);
+  const list = useEvidenceList({ q, limit: 20, offset: 0 });
+  const data = (list.data?.items ?? []).map((e) => ({ value: e.id, label: e.title }));
+  if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: t("partners.certifications.linkedEvidence") });
+  return (
+    <SearchSelect
+      label={t("partners.certifications.evidence")}
+      description={t("partners.certifications.evidenceHint")}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      clearable
+      error={error}
+      data-testid="partner-cert-evidence"
+    />
+  );
+}
+
+function CertificationForm({ partnerId, certification: c, onClose }: Omit<Props, "opened">) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const programs = useMraPrograms();
+  const add = useAddCertification(partnerId);
+  const update = useUpdateCertification(partnerId);
+  const mutation = c ? update : add;
+  const [values, setValues] = useState<Values>({
+    program: c?.program ?? null,
+    certificateId: c?.certificateId ?? "",
+    status: (c?.status as CertificationStatus | undefined) ?? "active",
+    validFrom: c?.validFrom ?? "",
+    validTo: c?.validTo ?? "",
+    lastVerifiedOn: c?.lastVerifiedOn ?? "",
+    evidenceId: c?.evidenceId ?? null,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const serverErrors = useMemo(() => fieldErrors(t, mutation.error, FIELDS), [t, mutation.error]);
+  const errorFor = (f: string) => errors[f] ?? serverErrors[f];
+  const set = <K extends keyof Values>(k: K, v: Values[K]) => {
+    setValues((old) => ({ ...old, [k]: v }));
+    setErrors(({ [k]: _gone, ...rest }) => rest);
+  };
+
+  const byId = new Map((programs.data ?? []).map((p) => [p.id, p]));
+  const programData = [
+    { group: t("partners.certifications.groupCtpat"), items: [{ value: "ctpat", label: t("partners.certifications.ctpat") }] },
+    {
+      group: t("partners.certifications.groupMra"),
+      items: (programs.data ?? []).map((p) => ({ value: p.id, label: mraLabel(p, lang) })),
+    },
+  ];
+  const selected = values.program && values.program !== "ctpat" ? byId.get(values.program) : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!values.program) errs.program = t("validation.required");
+    if (values.validFrom && values.validTo && values.validTo < values.validFrom) errs.validTo = t("partners.certifications.toBeforeFrom");
+    const today = new Date().toISOString().slice(0, 10);
+    if (values.lastVerifiedOn && values.lastVerifiedOn > today) errs.lastVerifiedOn = t("partners.certifications.notFuture");
+    setErrors(errs);
+    if (Object.keys(errs).length > 0) return;
+    const body: CertificationInput = {
+      program: values.program as string,
+      certificateId: values.certificateId.trim() || null,
+      status: values.status,
+      validFrom: values.validFrom || null,
+      validTo: values.validTo || null,
+      lastVerifiedOn: values.lastVerifiedOn || null,
+      evidenceId: values.evidenceId,
+    };
+    const done = () => {
+      notifications.show({ color: "green", message: c ? t("common.saved") : t("partners.certifications.added") });
+      onClose();
+    };
+    if (c) update.mutate({ certificationId: c.id, body }, { onSuccess: done });
+    else add.mutate(body, { onSuccess: done });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="partner-cert-form">
+      <Stack>
+        <FormError message={formError(t, mutation.error, serverErrors)} />
+        <SearchSelect
+          label={t("partners.certifications.program")}
+          required
+          allowDeselect={false}
+          data={programData}
+          value={values.program}
+          onChange={(v) => set("program", v)}
+          error={errorFor("program")}
+          disabled={programs.isPending}
+          maxDropdownHeight={320}
+          renderOption={({ option }) => {
+            const p = byId.get(option.value);
+            return (
+              <Group justify="space-between" wrap="nowrap" w="100%" gap="xs">
+                <Text size="sm">{option.label}</Text>
+                {p && (
+                  <Group gap={4} wrap="nowrap">
+                    {p.disputed && (
+                      <Badge size="xs" color="orange" variant="outline">
+                        {t("partners.certifications.disputed")}
+                      </Badge>
+                    )}
+                    <Badge size="xs" color={CERTAINTY_COLOR[p.certainty]} variant="light">
+                      {t(`certainty.${p.certainty}`)}
+                    </Badge>
+                  </Group>
+                )}
+              </Group>
+            );
+          }}
+          data-testid="partner-cert-program"
+        />
+        {selected && <MraFacts program={selected} />}
+        {values.program === "ctpat" && (
+          <Text size="xs" c="dimmed">
+            {t("partners.certifications.ctpatHint")}
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput
+            label={t("partners.certifications.certificateId")}
+            value={values.certificateId}
+            onChange={(e) => set("certificateId", e.currentTarget.value)}
+            error={errorFor("certificateId")}
+            maxLength={100}
+            spellCheck={false}
+            data-testid="partner-cert-id"
+          />
+          <SearchSelect
+            label={t("partners.certifications.status")}
+            allowDeselect={false}
+            data={CERTIFICATION_STATUSES.map((s) => ({ value: s, label: t(`partners.certifications.statuses.${s}`) }))}
+            value={values.status}
+            onChange={(v) => v && set("status", v as CertificationStatus)}
+            error={errorFor("status")}
+            data-testid="partner-cert-status"
+          />
+          <TextInput
+            type="date"
+            label={t("partners.certifications.validFrom")}
+            name="validFrom"
+            value={values.validFrom}
+            onChange={(e) => set("validFrom", e.currentTarget.value)}
+            error={errorFor("validFrom")}
+          />
+          <TextInput
+            type="date"
+            label={t("partners.certifications.validTo")}
+            name="validTo"
+            value={values.validTo}
+            onChange={(e) => set("validTo", e.currentTarget.value)}
+            error={errorFor("validTo")}
+          />
+          <TextInput
+            type="date"
+            label={t("partners.certifications.lastVerifiedOn")}
+            description={t("partners.certifications.lastVerifiedHint")}
+            name="lastVerifiedOn"
+            value={values.lastVerifiedOn}
+            onChange={(e) => set("lastVerifiedOn", e.currentTarget.value)}
+            error={errorFor("lastVerifiedOn")}
+          />
+        </SimpleGrid>
+        <EvidenceSelect value={values.evidenceId} onChange={(v) => set("evidenceId", v)} error={errorFor("evidenceId")} />
+        <FormActions
+          onCancel={onClose}
+          submitLabel={c ? t("common.save") : t("partners.certifications.add")}
+          loading={mutation.isPending}
+          testId="partner-cert-submit"
+        />
+      </Stack>
+    </form>
+  );
+}

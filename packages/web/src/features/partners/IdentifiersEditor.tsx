@@ -1,0 +1,151 @@
+import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { SearchSelect } from "../../components/SearchSelect";
+import { CertaintyBadge } from "../criteria/badges";
+import { IconX } from "../evidence/icons";
+import { hintIdentifier, IDENTIFIER_KINDS, IDENTIFIER_RULES, type IdentifierKind } from "./domain";
+import { type IdentifierRow, isCountry, rowKey } from "./partnerForm";
+
+interface Props {
+  rows: IdentifierRow[];
+  onChange: (rows: IdentifierRow[]) => void;
+  /** Errors by `identifiers.<index>` (client checks and server issues). */
+  errors: Record<string, string | undefined>;
+  /** Warnings the server kept on saved identifiers, by normalized `kind:value`. */
+  savedWarnings?: Map<string, string>;
+  /** A problem with the list as a whole. */
+  generalError?: string;
+  readOnly?: boolean;
+}
+
+/** The live hint under one identifier: what the format should be, and whether the value fits it. */
+function IdentifierHint({ kind, value, error }: { kind: IdentifierKind; value: string; error?: string }) {
+  const { t } = useTranslation();
+  const rule = IDENTIFIER_RULES[kind];
+  const shape = t(`partners.identifiers.shape.${kind}`);
+  if (error) {
+    return (
+      <Text size="xs" c="red" role="alert" data-testid="partner-identifier-error">
+        {error}
+      </Text>
+    );
+  }
+  if (!value.trim()) {
+    return (
+      <Text size="xs" c="dimmed">
+        {t("partners.identifiers.expects", { shape })}
+      </Text>
+    );
+  }
+  const hint = hintIdentifier(kind, value, isCountry);
+  if (hint.level === "warning" || hint.level === "countryPrefix") {
+    return (
+      <Group gap={6} wrap="nowrap" align="flex-start" data-testid="partner-identifier-warning" data-level={hint.level}>
+        <CertaintyBadge certainty={rule.certainty} size="xs" />
+        <Text size="xs" c="orange.8">
+          {hint.level === "countryPrefix" ? t("partners.identifiers.hint.countryPrefix") : t("partners.identifiers.hint.warning", { shape })}
+        </Text>
+      </Group>
+    );
+  }
+  return (
+    <Text size="xs" c="green.8" data-testid="partner-identifier-ok">
+      {hint.normalized !== value.trim() ? t("partners.identifiers.hint.okAs", { value: hint.normalized }) : t("partners.identifiers.hint.ok")}
+    </Text>
+  );
+}
+
+/** Rows of kind + value. Refused formats are errors; formats we are not sure of only warn, with their certainty. */
+export function IdentifiersEditor({ rows, onChange, errors, savedWarnings, generalError, readOnly }: Props) {
+  const { t } = useTranslation();
+  const kinds = IDENTIFIER_KINDS.map((k) => ({ value: k, label: t(`partners.identifiers.kind.${k}`) }));
+  const set = (i: number, patch: Partial<IdentifierRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+
+  return (
+    <Stack gap="xs" data-testid="partner-identifiers">
+      <Text size="sm" fw={500}>
+        {t("partners.identifiers.title")}
+      </Text>
+      {rows.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t("partners.identifiers.none")}
+        </Text>
+      )}
+      {rows.map((row, i) => {
+        const error = errors[`identifiers.${i}`];
+        const saved = row.kind ? savedWarnings?.get(`${row.kind}:${row.value}`) : undefined;
+        return (
+          <Paper key={row.key} withBorder p="xs" data-testid="partner-identifier-row">
+            <Group align="flex-start" gap="xs" wrap="wrap">
+              <SearchSelect
+                aria-label={t("partners.identifiers.kindLabel")}
+                placeholder={t("partners.identifiers.kindLabel")}
+                data={kinds}
+                value={row.kind}
+                onChange={(v) => set(i, { kind: v as IdentifierKind | null })}
+                readOnly={readOnly}
+                allowDeselect={false}
+                w={{ base: "100%", xs: 220 }}
+                data-testid="partner-identifier-kind"
+              />
+              <Stack gap={4} style={{ flex: 1, minWidth: 180 }}>
+                <TextInput
+                  aria-label={row.kind ? t(`partners.identifiers.kind.${row.kind}`) : t("partners.identifiers.valueLabel")}
+                  placeholder={t("partners.identifiers.valueLabel")}
+                  value={row.value}
+                  onChange={(e) => set(i, { value: e.currentTarget.value })}
+                  readOnly={readOnly}
+                  error={!!error}
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  maxLength={80}
+                  data-testid="partner-identifier-value"
+                />
+                {row.kind && <IdentifierHint kind={row.kind} value={row.value} error={error} />}
+                {!row.kind && error && (
+                  <Text size="xs" c="red" role="alert">
+                    {error}
+                  </Text>
+                )}
+                {saved && (
+                  <Text size="xs" c="orange.8">
+                    {t("partners.identifiers.savedWarning", { message: saved })}
+                  </Text>
+                )}
+              </Stack>
+              {!readOnly && (
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size="lg"
+                  aria-label={t("partners.identifiers.remove")}
+                  onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                  data-testid="partner-identifier-remove"
+                >
+                  <IconX />
+                </ActionIcon>
+              )}
+            </Group>
+          </Paper>
+        );
+      })}
+      {generalError && (
+        <Text size="sm" c="red" role="alert">
+          {generalError}
+        </Text>
+      )}
+      {!readOnly && (
+        <Group>
+          <Button
+            variant="light"
+            size="xs"
+            onClick={() => onChange([...rows, { key: rowKey(), kind: null, value: "" }])}
+            data-testid="partner-identifier-add"
+          >
+            {t("partners.identifiers.add")}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,189 @@
+import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors, formError } from "../../api/errors";
+import { CountrySelect } from "../../components/CountrySelect";
+import { FormError } from "../../components/FormParts";
+import { SearchSelect } from "../../components/SearchSelect";
+import type { PartnerDetail, PartnerInput } from "./api";
+import { ContactsEditor } from "./ContactsEditor";
+import { PARTNER_TYPES, type PartnerType, RISK_LEVELS, type RiskLevel } from "./domain";
+import { IdentifiersEditor } from "./IdentifiersEditor";
+import { PARTNER_FIELDS, type PartnerFormValues, rowErrors, toFormValues, toPartnerInput, validatePartner } from "./partnerForm";
+
+interface Props {
+  partner: PartnerDetail | null;
+  mode: "create" | "update";
+  submitting: boolean;
+  error: unknown;
+  onSubmit: (body: PartnerInput) => void;
+  onCancel?: () => void;
+}
+
+/** Create or edit a partner: the main fields, its identifiers (with live format hints) and its contacts. */
+export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<PartnerFormValues>(() => toFormValues(partner));
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+
+  const serverErrors = useMemo(() => fieldErrors(t, error, [...PARTNER_FIELDS, "identifiers", "contacts"]), [t, error]);
+  const serverRows = useMemo(() => rowErrors(t, error), [t, error]);
+  const errorFor = (f: string): string | undefined => clientErrors[f] ?? (touched.has(f) ? undefined : (serverRows[f] ?? serverErrors[f]));
+  const savedWarnings = useMemo(
+    () => new Map((partner?.identifiers ?? []).filter((i) => i.warning).map((i) => [`${i.kind}:${i.value}`, i.warning as string])),
+    [partner],
+  );
+
+  const set = <K extends keyof PartnerFormValues>(key: K, value: PartnerFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    // Any edit of a list clears its row errors: indexes may have shifted.
+    setClientErrors((errs) => Object.fromEntries(Object.entries(errs).filter(([k]) => k !== key && !k.startsWith(`${key}.`))));
+    setTouched((s) => new Set(s).add(key));
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs = validatePartner(values, t);
+    setClientErrors(errs);
+    if (Object.keys(errs).length > 0) return;
+    setTouched(new Set());
+    onSubmit(toPartnerInput(values, mode));
+  };
+
+  const rowTouched = (list: "identifiers" | "contacts") => touched.has(list);
+  const listErrors = (list: "identifiers" | "contacts") =>
+    Object.fromEntries(
+      Object.entries({ ...(rowTouched(list) ? {} : serverRows), ...clientErrors }).filter(([k]) => k.startsWith(`${list}.`)),
+    );
+
+  // A server issue about a list as a whole (no row index) is shown under the list.
+  const listGeneralError = (list: "identifiers" | "contacts") =>
+    rowTouched(list) || Object.keys(serverRows).some((k) => k.startsWith(`${list}.`)) ? undefined : serverErrors[list];
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="partner-form">
+      <Stack>
+        <FormError message={formError(t, error, { ...serverErrors, ...serverRows })} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t("partners.fields.name")}
+            name="name"
+            required
+            value={values.name}
+            error={errorFor("name")}
+            onChange={(e) => set("name", e.currentTarget.value)}
+            maxLength={200}
+            data-autofocus
+          />
+          <TextInput
+            label={t("partners.fields.legalName")}
+            name="legalName"
+            value={values.legalName}
+            error={errorFor("legalName")}
+            onChange={(e) => set("legalName", e.currentTarget.value)}
+            maxLength={200}
+          />
+          <SearchSelect
+            label={t("partners.fields.type")}
+            required
+            allowDeselect={false}
+            data={PARTNER_TYPES.map((p) => ({ value: p, label: t(`partners.type.${p}`) }))}
+            value={values.type}
+            error={errorFor("type")}
+            onChange={(v) => set("type", v as PartnerType | null)}
+            data-testid="partner-type"
+          />
+          <CountrySelect
+            label={t("partners.fields.country")}
+            required
+            value={values.countryCode}
+            error={errorFor("countryCode")}
+            onChange={(v) => set("countryCode", v)}
+            data-testid="partner-country"
+          />
+        </SimpleGrid>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="partner-risk-label">
+            {t("partners.fields.risk")}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="partner-risk-label"
+            data={RISK_LEVELS.map((r) => ({ value: r, label: t(`partners.risk.${r}`) }))}
+            value={values.riskLevel}
+            onChange={(v) => set("riskLevel", v as RiskLevel)}
+            data-testid="partner-risk"
+            w={{ base: "100%", xs: "auto" }}
+          />
+          <Text size="xs" c="dimmed">
+            {t("partners.form.riskHint")}
+          </Text>
+        </Stack>
+        <TextInput
+          label={t("partners.fields.address")}
+          name="address"
+          value={values.address}
+          error={errorFor("address")}
+          onChange={(e) => set("address", e.currentTarget.value)}
+          maxLength={500}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t("partners.fields.website")}
+            name="website"
+            type="url"
+            placeholder="https://"
+            value={values.website}
+            error={errorFor("website")}
+            onChange={(e) => set("website", e.currentTarget.value)}
+            maxLength={500}
+          />
+          <TextInput
+            label={t("partners.fields.externalKey")}
+            description={t("partners.form.externalKeyHint")}
+            name="externalKey"
+            value={values.externalKey}
+            error={errorFor("externalKey")}
+            onChange={(e) => set("externalKey", e.currentTarget.value)}
+            maxLength={100}
+            spellCheck={false}
+          />
+        </SimpleGrid>
+        <IdentifiersEditor
+          rows={values.identifiers}
+          onChange={(rows) => set("identifiers", rows)}
+          errors={listErrors("identifiers")}
+          generalError={listGeneralError("identifiers")}
+          savedWarnings={savedWarnings}
+        />
+        <ContactsEditor
+          rows={values.contacts}
+          onChange={(rows) => set("contacts", rows)}
+          errors={listErrors("contacts")}
+          generalError={listGeneralError("contacts")}
+        />
+        <Textarea
+          label={t("partners.fields.notes")}
+          name="notes"
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={values.notes}
+          error={errorFor("notes")}
+          onChange={(e) => set("notes", e.currentTarget.value)}
+          maxLength={5000}
+        />
+        <Group justify="flex-end">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          )}
+          <Button type="submit" loading={submitting} data-testid="partner-submit">
+            {mode === "create" ? t("partners.form.create") : t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,380 @@
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../api/client";
+import type { Page } from "../../api/types";
+import type { SiteKind } from "../../lib/constants";
+import type { Certainty } from "../criteria/api";
+import type {
+  CertificationStatus,
+  Certified,
+  IdentifierKind,
+  PartnerStatus,
+  PartnerType,
+  RiskLevel,
+  ScreeningKind,
+  ScreeningResult,
+} from "./domain";
+
+/** A user shown next to a record. */
+export interface Person {
+  id: string;
+  displayName: string;
+}
+
+/** A registry row (GET /api/partners). */
+export interface Partner {
+  id: string;
+  externalKey: string | null;
+  name: string;
+  legalName: string | null;
+  type: PartnerType;
+  countryCode: string;
+  address: string | null;
+  website: string | null;
+  status: PartnerStatus;
+  riskLevel: RiskLevel;
+  vulnerabilityScore: number | null;
+  rescreenDueOn: string | null;
+  rescreenOverdue: boolean;
+  certified: Certified;
+  questionnaireWaived: boolean;
+  notes: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PartnerIdentifier {
+  kind: IdentifierKind;
+  value: string;
+  /** A format we are not sure of did not fit: kept, shown to the user. */
+  warning: string | null;
+}
+
+export interface PartnerContact {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  role: string | null;
+}
+
+export interface PartnerSite {
+  id: string;
+  partnerId: string;
+  externalKey: string | null;
+  name: string;
+  kind: SiteKind;
+  countryCode: string;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  archived: boolean;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PartnerCertification {
+  id: string;
+  partnerId: string;
+  /** "ctpat" or an MRA program id. */
+  program: string;
+  /** "CTPAT" or the foreign program's name. */
+  programName: string;
+  scheme: "ctpat" | "mra";
+  certificateId: string | null;
+  status: CertificationStatus;
+  validFrom: string | null;
+  validTo: string | null;
+  lastVerifiedOn: string | null;
+  nextVerificationOn: string | null;
+  evidenceId: string | null;
+  /** Status active and today within validFrom–validTo. */
+  active: boolean;
+  /** validTo has passed (or the status says expired): an alert. */
+  expired: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScreeningRecord {
+  id: string;
+  partnerId: string;
+  kind: ScreeningKind;
+  result: ScreeningResult;
+  indicators: string[];
+  notes: string | null;
+  performedOn: string;
+  performedBy: Person | null;
+  createdAt: string;
+}
+
+export interface StatusChange {
+  from: PartnerStatus | null;
+  to: PartnerStatus;
+  reason: string | null;
+  by: Person | null;
+  at: string;
+}
+
+export interface PartnerRef {
+  id: string;
+  name: string;
+  type: PartnerType;
+  countryCode: string;
+  status: PartnerStatus;
+  archived: boolean;
+}
+
+/** GET /api/partners/:id */
+export interface PartnerDetail extends Partner {
+  sites: PartnerSite[];
+  contacts: PartnerContact[];
+  identifiers: PartnerIdentifier[];
+  certifications: PartnerCertification[];
+  screenings: ScreeningRecord[];
+  statusHistory: StatusChange[];
+  suppliers: PartnerRef[];
+  customers: PartnerRef[];
+  lanes: { id: string; name: string }[];
+  /** The recorded waiver; it holds only while an active CTPAT/MRA certification does (see `questionnaireWaived`). */
+  questionnaireWaiver: { waivedAt: string; reason: string | null } | null;
+}
+
+export interface PartnerInput {
+  name: string;
+  type: PartnerType;
+  countryCode: string;
+  legalName?: string | null;
+  externalKey?: string | null;
+  address?: string | null;
+  website?: string | null;
+  riskLevel?: RiskLevel;
+  notes?: string | null;
+  identifiers?: { kind: IdentifierKind; value: string }[];
+  contacts?: { name: string; email?: string | null; phone?: string | null; role?: string | null }[];
+}
+
+export interface PartnerSiteInput {
+  name: string;
+  kind: SiteKind;
+  countryCode: string;
+  address?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  externalKey?: string | null;
+}
+
+export interface CertificationInput {
+  program: string;
+  certificateId?: string | null;
+  status?: CertificationStatus;
+  validFrom?: string | null;
+  validTo?: string | null;
+  lastVerifiedOn?: string | null;
+  evidenceId?: string | null;
+}
+
+export interface ScreeningInput {
+  kind: ScreeningKind;
+  result: ScreeningResult;
+  indicators: string[];
+  notes?: string | null;
+  performedOn: string;
+}
+
+/** An MRA program with its provenance (GET /api/mra-programs). */
+export interface MraProgram {
+  id: string;
+  countryCode: string;
+  partner: { en: string; es: string };
+  program: string;
+  signed: string;
+  certainty: Certainty;
+  disputed: string | null;
+  sources: string[];
+}
+
+export interface PartnerFilters {
+  q?: string;
+  type?: string | null;
+  status?: string | null;
+  countryCode?: string | null;
+  risk?: string | null;
+  certified?: string | null;
+  rescreenDue?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export const partnersKeys = {
+  all: ["partners"] as const,
+  list: (f: PartnerFilters) => ["partners", "list", f] as const,
+  one: (id: string) => ["partners", "one", id] as const,
+  mra: ["partners", "mra-programs"] as const,
+  summary: ["partners", "summary"] as const,
+};
+
+/** Refresh what a partner change can touch: the registry, the record, the dashboard card, the audit log. */
+export function invalidatePartners(qc: QueryClient, id?: string): void {
+  void qc.invalidateQueries({ queryKey: ["partners"] });
+  if (id) void qc.invalidateQueries({ queryKey: partnersKeys.one(id) });
+  void qc.invalidateQueries({ queryKey: ["audit"] });
+  void qc.invalidateQueries({ queryKey: ["dashboard"] });
+}
+
+export function usePartners(f: PartnerFilters) {
+  return useQuery({
+    queryKey: partnersKeys.list(f),
+    queryFn: ({ signal }) =>
+      api.get<Page<Partner>>(
+        "/partners",
+        {
+          q: f.q?.trim() || undefined,
+          type: f.type,
+          status: f.status,
+          countryCode: f.countryCode,
+          risk: f.risk,
+          certified: f.certified,
+          rescreenDue: f.rescreenDue ? "true" : undefined,
+          limit: f.limit,
+          offset: f.offset,
+        },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePartner(id: string) {
+  return useQuery({
+    queryKey: partnersKeys.one(id),
+    queryFn: ({ signal }) => api.get<PartnerDetail>(`/partners/${encodeURIComponent(id)}`, undefined, signal),
+  });
+}
+
+/** The MRA registry; it only changes with a release, so it is cached for the session. */
+export function useMraPrograms() {
+  return useQuery({
+    queryKey: partnersKeys.mra,
+    queryFn: ({ signal }) =>
+      api.get<MraProgram[] | { items: MraProgram[] }>("/mra-programs", undefined, signal).then((r) => (Array.isArray(r) ? r : r.items)),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+const path = (id: string, rest = "") => `/partners/${encodeURIComponent(id)}${rest}`;
+
+/** A mutation that refreshes the partner it touched (and the lists) when it succeeds. */
+function usePartnerMutation<V, R>(partnerId: string | undefined, fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (r) => {
+      const id = partnerId ?? (r as { id?: string } | undefined)?.id;
+      invalidatePartners(qc, id);
+    },
+  });
+}
+
+export function useCreatePartner() {
+  return usePartnerMutation(undefined, (body: PartnerInput) => api.post<Partner>("/partners", body));
+}
+
+export function useUpdatePartner(id: string) {
+  return usePartnerMutation(id, (body: Partial<PartnerInput>) => api.patch<Partner>(path(id), body));
+}
+
+export function useMovePartner(id: string) {
+  return usePartnerMutation(id, (body: { to: PartnerStatus; reason: string }) => api.post<Partner>(path(id, "/status"), body));
+}
+
+export function useArchivePartner(id: string) {
+  return usePartnerMutation(id, () => api.post<Partner>(path(id, "/archive")));
+}
+
+export function useAddPartnerSite(id: string) {
+  return usePartnerMutation(id, (body: PartnerSiteInput) => api.post<PartnerSite>(path(id, "/sites"), body));
+}
+
+export function useUpdatePartnerSite(partnerId: string) {
+  return usePartnerMutation(partnerId, ({ siteId, body }: { siteId: string; body: Partial<PartnerSiteInput> }) =>
+    api.patch<PartnerSite>(`/partner-sites/${encodeURIComponent(siteId)}`, body),
+  );
+}
+
+export function useArchivePartnerSite(partnerId: string) {
+  return usePartnerMutation(partnerId, (siteId: string) => api.post<PartnerSite>(`/partner-sites/${encodeURIComponent(siteId)}/archive`));
+}
+
+export function useAddCertification(id: string) {
+  return usePartnerMutation(id, (body: CertificationInput) => api.post<PartnerCertification>(path(id, "/certifications"), body));
+}
+
+export function useUpdateCertification(partnerId: string) {
+  return usePartnerMutation(partnerId, ({ certificationId, body }: { certificationId: string; body: Partial<CertificationInput> }) =>
+    api.patch<PartnerCertification>(`/partner-certifications/${encodeURIComponent(certificationId)}`, body),
+  );
+}
+
+export function useAddScreening(id: string) {
+  return usePartnerMutation(id, (body: ScreeningInput) => api.post<ScreeningRecord>(path(id, "/screenings"), body));
+}
+
+export function useLinkSupplier(id: string) {
+  return usePartnerMutation(id, ({ supplierId, remove }: { supplierId: string; remove?: boolean }) =>
+    api.post<unknown>(path(id, remove ? "/suppliers/remove" : "/suppliers"), { supplierId }),
+  );
+}
+
+/** Link `id` as a supplier of `customerId` (the customers list is the other side of the same relation). */
+export function useLinkCustomer(id: string) {
+  return usePartnerMutation(id, ({ customerId, remove }: { customerId: string; remove?: boolean }) =>
+    api.post<unknown>(`/partners/${encodeURIComponent(customerId)}${remove ? "/suppliers/remove" : "/suppliers"}`, { supplierId: id }),
+  );
+}
+
+export function useWaiveQuestionnaire(id: string) {
+  return usePartnerMutation(id, (body: { certificationId: string; reason: string }) =>
+    api.post<unknown>(path(id, "/questionnaire-waiver"), body),
+  );
+}
+
+/** A questionnaire as the partner page lists it (a subset of the questionnaires module's summary). */
+export interface PartnerQuestionnaire {
+  id: string;
+  status: "draft" | "sent" | "in_progress" | "submitted" | "changes_requested" | "accepted" | "cancelled";
+  lang: "en" | "es";
+  dueOn: string | null;
+  round: number;
+  score: number | null;
+  progress: { answered: number; total: number };
+  createdAt: string;
+}
+
+/** The partner's questionnaires (GET /api/questionnaires?partnerId=), kept under the partner's own key. */
+export function usePartnerQuestionnaires(partnerId: string) {
+  return useQuery({
+    queryKey: ["partners", "questionnaires", partnerId],
+    queryFn: ({ signal }) => api.get<Page<PartnerQuestionnaire>>("/questionnaires", { partnerId, limit: 20, offset: 0 }, signal),
+  });
+}
+
+/** POST /api/questionnaires: a draft questionnaire for the partner (its own screen then sends the invitation). */
+export function useCreateQuestionnaire() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { partnerId: string; dueOn: string; lang: "en" | "es" }) => api.post<{ id: string }>("/questionnaires", body),
+    onSuccess: (_r, body) => {
+      void qc.invalidateQueries({ queryKey: ["questionnaires"] });
+      void qc.invalidateQueries({ queryKey: ["partners", "questionnaires", body.partnerId] });
+      void qc.invalidateQueries({ queryKey: ["audit"] });
+    },
+  });
+}
+
+/** Partner ids of a rule_violation cycle answer (`details.cycle`), or none. */
+export function cycleOf(e: unknown): string[] {
+  const d = (e as { details?: { cycle?: unknown } } | null)?.details;
+  return Array.isArray(d?.cycle) ? d.cycle.filter((x): x is string => typeof x === "string") : [];
+}

@@ -1,0 +1,323 @@
+import { Box, Paper, Text, useComputedColorScheme } from "@mantine/core";
+import { type KeyboardEvent, type PointerEvent, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
+import type { GraphNode } from "../api";
+import type { ColorBy } from "../palette";
+import { drawGraph, type GraphView, markerRadius } from "./drawGraph";
+import { nearest } from "./gridIndex";
+import { colorGroups, type GraphModel } from "./graphModel";
+
+/** What a frame-time run measured (milliseconds). */
+export interface FrameStats {
+  frames: number;
+  drawAvg: number;
+  drawP95: number;
+  drawMax: number;
+  /** Mean time between animation frames while panning/zooming (16.7 ms = 60 fps). */
+  frameAvg: number;
+}
+
+export interface GraphCanvasHandle {
+  centerOn: (id: string) => void;
+  fit: () => void;
+  zoomBy: (factor: number) => void;
+  /** Pan and zoom for `frames` animation frames and report draw and frame times. */
+  measure: (frames: number) => Promise<FrameStats>;
+}
+
+interface Props {
+  model: GraphModel;
+  colorBy: ColorBy;
+  selected: string | null;
+  onSelect: (node: GraphNode | null) => void;
+  onOpen?: (node: GraphNode) => void;
+  tierLabel: (tier: number) => string;
+  renderTip: (node: GraphNode) => React.ReactNode;
+  label: string;
+  h?: number | string;
+  ref?: Ref<GraphCanvasHandle>;
+}
+
+const MIN_K_FACTOR = 0.5;
+const MAX_K = 40;
+
+/** The tier graph on a <canvas>: pan/zoom redrawn with requestAnimationFrame, hit-testing through a grid index. */
+export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLabel, renderTip, label, h = 560, ref }: Props) {
+  const dark = useComputedColorScheme("light") === "dark";
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const size = useRef({ width: 0, height: 0, dpr: 1 });
+  const view = useRef<GraphView>({ k: 1, x: 0, y: 0 });
+  const fitK = useRef(1);
+  const hovered = useRef(-1);
+  const frame = useRef(0);
+  const lastDraw = useRef(0);
+  const drag = useRef<{ id: number; x: number; y: number; moved: number } | null>(null);
+  const pinch = useRef(new Map<number, { x: number; y: number }>());
+  const [tip, setTip] = useState<{ x: number; y: number; i: number } | null>(null);
+  const groups = useMemo(() => colorGroups(model, colorBy), [model, colorBy]);
+  const selectedIdx = selected ? (model.index.get(selected) ?? -1) : -1;
+
+  const paint = useCallback(() => {
+    const ctx = canvasRef.current?.getContext("2d");
+    if (!ctx) return;
+    const t0 = performance.now();
+    drawGraph(ctx, model, { ...size.current, view: view.current, groups, hovered: hovered.current, selected: selectedIdx, tierLabel, dark });
+    lastDraw.current = performance.now() - t0;
+  }, [model, groups, selectedIdx, tierLabel, dark]);
+
+  const request = useCallback(() => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      paint();
+    });
+  }, [paint]);
+
+  useEffect(() => {
+    request();
+  }, [request]);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const setView = useCallback(
+    (v: GraphView) => {
+      view.current = { ...v, k: Math.min(MAX_K, Math.max(fitK.current * MIN_K_FACTOR, v.k)) };
+      request();
+    },
+    [request],
+  );
+
+  const fit = useCallback(() => {
+    const { width, height } = size.current;
+    const { x0, y0, x1, y1 } = model.bounds;
+    const pad = 40;
+    const k = Math.min((width - 2 * pad) / Math.max(x1 - x0, 1), (height - 2 * pad - 20) / Math.max(y1 - y0, 1));
+    fitK.current = Math.min(k, MAX_K);
+    setView({ k: fitK.current, x: width / 2 - fitK.current * ((x0 + x1) / 2), y: (height + 20) / 2 - fitK.current * ((y0 + y1) / 2) });
+  }, [model, setView]);
+
+  const zoomAt = useCallback(
+    (factor: number, px = size.current.width / 2, py = size.current.height / 2) => {
+      const v = view.current;
+      const k = Math.min(MAX_K, Math.max(fitK.current * MIN_K_FACTOR, v.k * factor));
+      const f = k / v.k;
+      setView({ k, x: px - (px - v.x) * f, y: py - (py - v.y) * f });
+    },
+    [setView],
+  );
+
+  // Size the backing store to the box (device pixels), refit when the graph changes.
+  useEffect(() => {
+    const box = boxRef.current;
+    const canvas = canvasRef.current;
+    if (!box || !canvas) return;
+    let fitted = false;
+    const ro = new ResizeObserver(() => {
+      const dpr = window.devicePixelRatio || 1;
+      const width = box.clientWidth;
+      const height = box.clientHeight;
+      size.current = { width, height, dpr };
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+      if (!fitted && width > 0) {
+        fitted = true;
+        fit();
+      } else request();
+    });
+    ro.observe(box);
+    return () => ro.disconnect();
+  }, [fit, request]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = canvas.getBoundingClientRect();
+      const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+      zoomAt(Math.exp(-delta * 0.002), e.clientX - rect.left, e.clientY - rect.top);
+    };
+    canvas.addEventListener("wheel", onWheel, { passive: false });
+    return () => canvas.removeEventListener("wheel", onWheel);
+  }, [zoomAt]);
+
+  /** The node under a canvas point (CSS pixels), or -1. */
+  const hit = (px: number, py: number) => {
+    const { k, x, y } = view.current;
+    const radius = Math.max(markerRadius(model, k) + 3, 6) / k;
+    return nearest(model.grid, (px - x) / k, (py - y) / k, radius);
+  };
+
+  const local = (e: PointerEvent) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    return { px: e.clientX - rect.left, py: e.clientY - rect.top };
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
+    pinch.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    drag.current = { id: e.pointerId, x: e.clientX, y: e.clientY, moved: 0 };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  };
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const { px, py } = local(e);
+    const prev = pinch.current.get(e.pointerId);
+    if (prev && pinch.current.size === 2) {
+      const [a, b] = [...pinch.current.values()] as [{ x: number; y: number }, { x: number; y: number }];
+      const before = Math.hypot(a.x - b.x, a.y - b.y);
+      pinch.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      const [c, d] = [...pinch.current.values()] as [{ x: number; y: number }, { x: number; y: number }];
+      const rect = e.currentTarget.getBoundingClientRect();
+      if (before > 0) zoomAt(Math.hypot(c.x - d.x, c.y - d.y) / before, (c.x + d.x) / 2 - rect.left, (c.y + d.y) / 2 - rect.top);
+      return;
+    }
+    const d = drag.current;
+    if (d && d.id === e.pointerId) {
+      pinch.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      d.moved += Math.abs(e.clientX - d.x) + Math.abs(e.clientY - d.y);
+      setView({ ...view.current, x: view.current.x + e.clientX - d.x, y: view.current.y + e.clientY - d.y });
+      d.x = e.clientX;
+      d.y = e.clientY;
+      if (d.moved > 4) {
+        hovered.current = -1;
+        setTip(null);
+      }
+      return;
+    }
+    const i = hit(px, py);
+    if (i !== hovered.current) {
+      hovered.current = i;
+      request();
+    }
+    setTip(i >= 0 ? { x: px, y: py, i } : null);
+  };
+
+  const onPointerUp = (e: PointerEvent<HTMLCanvasElement>) => {
+    pinch.current.delete(e.pointerId);
+    const d = drag.current;
+    drag.current = null;
+    if (!d || d.moved > 4 || pinch.current.size > 0) return;
+    const { px, py } = local(e);
+    const i = hit(px, py);
+    onSelect(i >= 0 ? model.nodes[i]! : null);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    const pan = (dx: number, dy: number) => setView({ ...view.current, x: view.current.x + dx, y: view.current.y + dy });
+    const actions: Record<string, () => void> = {
+      "+": () => zoomAt(1.5),
+      "=": () => zoomAt(1.5),
+      "-": () => zoomAt(1 / 1.5),
+      "0": fit,
+      ArrowLeft: () => pan(60, 0),
+      ArrowRight: () => pan(-60, 0),
+      ArrowUp: () => pan(0, 60),
+      ArrowDown: () => pan(0, -60),
+      Enter: () => selectedIdx >= 0 && onOpen?.(model.nodes[selectedIdx]!),
+      Escape: () => onSelect(null),
+    };
+    const action = actions[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  };
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit,
+      zoomBy: (factor) => zoomAt(factor),
+      centerOn: (id) => {
+        const i = model.index.get(id);
+        if (i === undefined) return;
+        // Glide there over ~300 ms, zooming in far enough to read the labels.
+        const from = { ...view.current };
+        const k = Math.max(from.k, (LABEL_K * 1.2) / Math.max(model.spacing, 1e-9));
+        const to = { k, x: size.current.width / 2 - model.xs[i]! * k, y: size.current.height / 2 - model.ys[i]! * k };
+        const start = performance.now();
+        const step = (now: number) => {
+          const t = Math.min(1, (now - start) / 300);
+          const e = t * (2 - t);
+          setView({ k: from.k + (to.k - from.k) * e, x: from.x + (to.x - from.x) * e, y: from.y + (to.y - from.y) * e });
+          if (t < 1) requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      },
+      measure: (frames) =>
+        new Promise<FrameStats>((resolve) => {
+          const draws: number[] = [];
+          const stamps: number[] = [];
+          const start = { ...view.current };
+          let n = 0;
+          const step = (now: number) => {
+            stamps.push(now);
+            const phase = (n / frames) * Math.PI * 2;
+            // A pan in a circle while zooming in and out: every frame redraws the whole visible graph.
+            view.current = { k: start.k * (1 + 2 * Math.sin(phase / 2) ** 2), x: start.x + 200 * Math.sin(phase), y: start.y + 120 * Math.cos(phase) };
+            paint();
+            draws.push(lastDraw.current);
+            if (++n < frames) requestAnimationFrame(step);
+            else {
+              view.current = start;
+              paint();
+              const sorted = [...draws].sort((a, b) => a - b);
+              const gaps = stamps.slice(1).map((s, j) => s - stamps[j]!);
+              resolve({
+                frames,
+                drawAvg: draws.reduce((a, b) => a + b, 0) / draws.length,
+                drawP95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+                drawMax: sorted[sorted.length - 1] ?? 0,
+                frameAvg: gaps.reduce((a, b) => a + b, 0) / Math.max(gaps.length, 1),
+              });
+            }
+          };
+          requestAnimationFrame(step);
+        }),
+    }),
+    [fit, zoomAt, model, setView, paint],
+  );
+
+  const tipNode = tip ? model.nodes[tip.i] : undefined;
+  return (
+    <Box ref={boxRef} pos="relative" h={h} style={{ overflow: "hidden", borderRadius: "var(--mantine-radius-sm)", border: "1px solid var(--mantine-color-default-border)" }}>
+      <canvas
+        ref={canvasRef}
+        role="img"
+        aria-label={label}
+        tabIndex={0}
+        style={{ width: "100%", height: "100%", display: "block", touchAction: "none", cursor: tip ? "pointer" : "grab" }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onPointerLeave={() => {
+          hovered.current = -1;
+          setTip(null);
+          request();
+        }}
+        onKeyDown={onKeyDown}
+        data-testid="graph-canvas"
+        data-node-count={model.nodes.length}
+      />
+      {tip && tipNode && (
+        <Paper
+          shadow="md"
+          p="xs"
+          withBorder
+          role="tooltip"
+          style={{ position: "absolute", left: tip.x + 14, top: tip.y + 14, pointerEvents: "none", maxWidth: 260 }}
+          data-testid="graph-tooltip"
+        >
+          {renderTip(tipNode)}
+        </Paper>
+      )}
+      {model.nodes.length === 0 && (
+        <Text c="dimmed" ta="center" pos="absolute" top="45%" w="100%">
+          {label}
+        </Text>
+      )}
+    </Box>
+  );
+}
+
+/** Zoom at which labels appear: marker radius 5 px ⇔ spacing × k × 0.32 = 5. */
+const LABEL_K = 5 / 0.32;
