@@ -20,6 +20,11 @@ export default defineConfig({
         // libraries. Mantine depends on the vendor chunk, never the other way round (no cycles).
         manualChunks(id) {
           if (!id.includes("node_modules")) return undefined;
+          // The offline world map (Natural Earth shapes, topojson, d3-geo) loads only with the supply-chain map
+          // screens; d3-array is shared with the charts, so it gets a tiny chunk of its own rather than pulling
+          // either big chunk into the other.
+          if (/[\\/](world-atlas|topojson-client|d3-geo)[\\/]/.test(id)) return "geo";
+          if (/[\\/]d3-array[\\/]/.test(id)) return "d3-array";
           // Charts (recharts and its d3/lodash helpers) only serve the lazily loaded profile screens:
           // keep them out of the vendor chunk every page loads. Their small stylesheet (imported by main.tsx)
           // stays with Mantine's, or that import would pull the whole chunk in eagerly.

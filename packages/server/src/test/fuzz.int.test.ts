@@ -70,10 +70,23 @@ describe("fuzzing every route", () => {
     // A real piece of evidence of the owner's company, so the vault's :id routes are fuzzed past their 404.
     const evidence = new Multipart({ title: "Fuzz evidence", file: { filename: "fuzz.txt", contentType: "text/plain", data: "fuzz\n" } });
     ids.push((await owner.request("POST", "/api/evidence", evidence.payload, { "content-type": evidence.contentType })).json().id);
+    // A partner of the owner's company with a site and an active certification, so the partner routes get past their 404.
+    const partner = (await owner.request("POST", "/api/partners", { name: "Fuzz partner", type: "manufacturer", countryCode: "MX" })).json().id;
+    const partnerPost = async (path: string, body: unknown) => (await owner.request("POST", `/api/partners/${partner}${path}`, body)).json().id;
+    ids.push(partner, await partnerPost("/sites", { name: "Fuzz plant", kind: "factory", countryCode: "MX" }));
+    ids.push(await partnerPost("/certifications", { program: "ctpat" }));
     // ownerUserId: an active member, so a profile item's sample answer is accepted rather than a 422.
     // criterionIds: known MSC IDs (7.1 has no yearly review, so any sample interval is allowed) for procedures.
     // targetId: a known MSC ID for evidence links (their targetType sample is "criterion").
-    hints = { countryCode: "MX", tenantId: owner.tenantId, ownerUserId: member.userId, criterionIds: ["7.1"], targetId: "6.2" };
+    // legs: a lane's legs need node keys (site:/partner-site:/port:); two packaged ports make a valid lane.
+    hints = {
+      countryCode: "MX",
+      tenantId: owner.tenantId,
+      ownerUserId: member.userId,
+      criterionIds: ["7.1"],
+      targetId: "6.2",
+      legs: [{ from: "port:CNYTN", to: "port:USLAX", mode: "sea" }],
+    };
     routes = await collectApiRoutes(h.app.deps);
     doc = (await h.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     ctx = { h, owner, stats };

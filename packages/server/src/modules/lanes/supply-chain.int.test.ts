@@ -92,6 +92,7 @@ describe("supply-chain queries", () => {
   }, 180_000);
   afterAll(() => h.close(), 60_000);
 
+  const enc = (s: string | undefined) => encodeURIComponent(s ?? "");
   const get = async (url: string) => {
     const res = await owner.request("GET", url);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -111,14 +112,14 @@ describe("supply-chain queries", () => {
       expect(got, `${from} → ${to}`).toEqual(expectedPaths(net, from, to));
       expect(body).toMatchObject({ total: got.length, truncated: false });
     }
-    const body = await get(`/api/supply-chain/paths?from=${encodeURIComponent(n.sz)}&to=${encodeURIComponent(n.dcInland)}`);
+    const body = await get(`/api/supply-chain/paths?from=${enc(n.sz)}&to=${enc(n.dcInland)}`);
     expect(body.paths).toHaveLength(3);
     const hop = body.hops.find((x: { from: string; to: string }) => x.from === "port:CNYTN" && x.to === "port:USLAX");
     // The archived lane also sails CNYTN → USLAX: it does not count.
     expect(hop).toMatchObject({ laneCount: 1, modes: ["sea"], lanes: [{ id: net.shenzhenLax?.id, name: "shenzhenLax", seq: 2, mode: "sea", carrierPartnerId: p.sea }] });
     expect(body.nodes.find((x: { id: string }) => x.id === n.sz)).toMatchObject({ kind: "partner-site", partnerId: p.sz });
     // Nothing reaches the archived lane's Oakland leg.
-    expect((await get(`/api/supply-chain/paths?from=${encodeURIComponent(n.sz)}&to=port:USOAK`)).paths).toEqual([]);
+    expect((await get(`/api/supply-chain/paths?from=${enc(n.sz)}&to=port:USOAK`)).paths).toEqual([]);
   });
 
   it("answers paths to another company's node exactly like a missing one", async () => {

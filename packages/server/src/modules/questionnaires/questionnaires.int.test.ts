@@ -5,6 +5,7 @@ import { addCaller, anonymous, type Caller, createTenantFixture } from "../../te
 import { createHarness, type Harness } from "../../test/harness.ts";
 import { Multipart, samplePdf } from "../../test/multipart.ts";
 import { runReminders } from "../notifications/reminders.job.ts";
+import { seedQuestionnairesDemo } from "./questionnaires.demo.ts";
 import {
   criterionIdsFor,
   insertPartner,
@@ -269,5 +270,31 @@ describe("questionnaires", () => {
       ["questionnaire.overdue", late],
     ]);
     expect(rows[0]?.params.partnerName).toBe("Transportes Frontera");
+  });
+
+  it("seeds the demo: an accepted questionnaire with a score, one awaiting review, one with an open link", async () => {
+    const company = await createTenantFixture(h);
+    const names = ["Maquila Uno", "Carrier Two", "Broker Three"];
+    for (const [k, name] of names.entries()) {
+      await insertPartner(h, company.tenantId, { name, type: ["manufacturer", "highway-carrier", "customs-broker"][k] as string });
+      await h.rawQuery("UPDATE partners SET created_at = now() + make_interval(secs => $2) WHERE name = $1", [name, k]);
+    }
+    const result = await seedQuestionnairesDemo({ db: h.db, tenantId: company.tenantId, actor: { id: company.userId, label: company.email } });
+    expect(result.accepted).toMatchObject({ partner: "Maquila Uno", score: expect.any(Number) });
+    expect(result.submitted).toMatchObject({ partner: "Carrier Two" });
+    expect(result.open).toMatchObject({ partner: "Broker Three", url: expect.stringMatching(/^\/q\/[A-Za-z0-9_-]{43}$/) });
+    const statuses = await h.rawQuery<{ name: string; status: string; round: number; vulnerability_score: number | null }>(
+      `SELECT p.name, q.status, q.round, p.vulnerability_score FROM questionnaires q JOIN partners p ON p.id = q.partner_id
+       WHERE q.tenant_id = $1 ORDER BY p.created_at`,
+      [company.tenantId],
+    );
+    expect(statuses).toEqual([
+      { name: "Maquila Uno", status: "accepted", round: 2, vulnerability_score: result.accepted?.score },
+      { name: "Carrier Two", status: "submitted", round: 1, vulnerability_score: null },
+      { name: "Broker Three", status: "sent", round: 1, vulnerability_score: null },
+    ]);
+    const landing = await anonymous(h, "GET", `/api/partner-access/${result.open?.url.slice(3)}`);
+    expect(landing.json()).toMatchObject({ partner: "Broker Three", status: "sent", lang: "es" });
+    expect((await company.request("GET", "/api/audit/verify")).json()).toMatchObject({ ok: true });
   });
 });

@@ -46,7 +46,7 @@ describe("denied-party screening", () => {
 
   /** Row counts of everything screening writes, for one company. */
   async function counts(tenantId: string) {
-    const [row] = await h.rawQuery<Record<string, number>>(
+    const [row] = await h.rawQuery<{ lists: number; entries: number; matches: number; history: number; audit: number }>(
       `SELECT (SELECT count(*)::int FROM screening_lists WHERE tenant_id = $1) AS lists,
               (SELECT count(*)::int FROM screening_entries WHERE tenant_id = $1) AS entries,
               (SELECT count(*)::int FROM screening_matches WHERE tenant_id = $1) AS matches,
@@ -54,7 +54,8 @@ describe("denied-party screening", () => {
               (SELECT count(*)::int FROM audit_events WHERE tenant_id = $1) AS audit`,
       [tenantId],
     );
-    return row as Record<string, number>;
+    if (!row) throw new Error("no counts");
+    return row;
   }
 
   const matchesOf = async (caller: Caller, query = "") => (await caller.request("GET", `/api/screening/matches?limit=200${query}`)).json();
@@ -139,6 +140,8 @@ describe("denied-party screening", () => {
     const xml = await upload(owner, "sdn-xml", { filename: "sdn.xml", data: fixture("sdn-sample.xml") });
     expect(xml.statusCode, xml.body).toBe(201);
     expect(xml.json().list).toMatchObject({ source: "sdn-xml", format: "xml", entryCount: 3 });
+    // "ZORBLATT DYNAMICS LTD. & PARTNERS" has a word more than the partner's names: under the threshold.
+    expect(xml.json().matches).toHaveLength(1);
     const [acme] = xml.json().matches as Match[];
     expect(acme).toMatchObject({ partner: { id: partners.acme }, score: 100, matchedOn: ["name", "address"] });
     expect(acme && "entry" in acme && acme.entry).toMatchObject({ countryCodes: ["MX"], programs: ["SDNTK"] });
@@ -181,7 +184,8 @@ describe("denied-party screening", () => {
 
   it("lists matches with filters", async () => {
     const all = await matchesOf(auditor);
-    expect(all.total).toBe(10);
+    // CSL 2, sdn.csv 2, sdn.xml 1, and Acme Comercial on all three lists.
+    expect(all.total).toBe(8);
     expect((all.items as Match[]).every((m) => m.status === "open")).toBe(true);
     const acme = await matchesOf(auditor, `&partnerId=${partners.acme}`);
     expect(acme.total).toBe(3);
@@ -282,6 +286,30 @@ describe("denied-party screening", () => {
     expect(await counts(owner.tenantId)).toEqual(before);
     const tmp = path.join(h.config.evidenceDir, "tmp");
     expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
+  });
+
+  it("a failure at the last step of a large import rolls back every batch of entries and every match", async () => {
+    // 2,500 entries (three multi-row inserts) and a match, then the audit append is made to fail.
+    const rows = Array.from({ length: 2500 }, (_, i) => `Fictitious Party ${i} Imaginary Holdings`);
+    const data = `name,alt_names\nAcme Trading,\n${rows.join(",\n")},\n`;
+    await h.rawQuery(`
+      CREATE FUNCTION screening_test_fail() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$;
+      CREATE TRIGGER screening_test_fail BEFORE INSERT ON audit_events
+        FOR EACH ROW WHEN (NEW.action = 'screening.list.import') EXECUTE FUNCTION screening_test_fail();`);
+    try {
+      const before = await counts(owner.tenantId);
+      const res = await upload(analyst, "csl", { filename: "big.csv", data });
+      expect([res.statusCode, res.json().error.code]).toEqual([500, "internal_error"]);
+      expect(await counts(owner.tenantId)).toEqual(before);
+    } finally {
+      await h.rawQuery("DROP TRIGGER screening_test_fail ON audit_events; DROP FUNCTION screening_test_fail();");
+    }
+    // The same file imports once nothing is in the way, with its match.
+    const ok = await upload(analyst, "csl", { filename: "big.csv", data });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().list.entryCount).toBe(2501);
+    expect((ok.json().matches as Match[]).map((m) => m.partner.id)).toContain(partners.acme);
   });
 
   it("another company sees none of it, and its records answer like missing ones", async () => {

@@ -27,7 +27,48 @@ export const RECORD_MAKERS: Partial<Record<TargetKind, RecordMaker>> = {
   questionnaire: questionnaireMaker("sent"),
   "questionnaire-submitted": questionnaireMaker("submitted"),
   lane: makeLane,
+  "screening-match": makeScreeningMatch,
 };
+
+/**
+ * An open screening match: an approved partner (so confirming it suspends the partner), a one-entry list and the
+ * match between them, inserted directly. read() covers the match, the partner and its status history.
+ */
+async function makeScreeningMatch(h: Harness, world: World): Promise<Rec> {
+  const [partnerId, listId, entryId, id] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const partnerName = unique(`Screened${world.name}`);
+  const listName = unique(`List${world.name}`);
+  const entryName = unique(`DENIED PARTY ${world.name}`);
+  await h.rawQuery(
+    `INSERT INTO partners (id, tenant_id, name, type, country_code, status) VALUES ($1, $2, $3, 'manufacturer', 'MX', 'approved')`,
+    [partnerId, world.tenantId, partnerName],
+  );
+  await h.rawQuery(
+    `INSERT INTO screening_lists (id, tenant_id, name, source, format, sha256, entry_count) VALUES ($1, $2, $3, 'csl', 'csv', repeat('0', 64), 1)`,
+    [listId, world.tenantId, listName],
+  );
+  await h.rawQuery(
+    `INSERT INTO screening_entries (id, tenant_id, list_id, name, normalized, programs) VALUES ($1, $2, $3, $4, lower($4), '{DEMO}')`,
+    [entryId, world.tenantId, listId, entryName],
+  );
+  await h.rawQuery(
+    `INSERT INTO screening_matches (id, tenant_id, partner_id, entry_id, score, matched_on) VALUES ($1, $2, $3, $4, 91, 'name')`,
+    [id, world.tenantId, partnerId, entryId],
+  );
+  world.markers.add(id).add(partnerId).add(listId).add(entryId).add(partnerName).add(listName).add(entryName);
+  return {
+    id,
+    read: async () =>
+      JSON.stringify(
+        await h.rawQuery(
+          `SELECT to_jsonb(m) AS match, to_jsonb(p) AS partner,
+             (SELECT count(*) FROM partner_status_history x WHERE x.partner_id = p.id) AS history
+           FROM screening_matches m JOIN partners p ON p.id = m.partner_id WHERE m.id = $1`,
+          [id],
+        ),
+      ),
+  };
+}
 
 /** A lane between two packaged locations, created through the API (its legs are part of what must not change). */
 async function makeLane(h: Harness, world: World): Promise<Rec> {

@@ -45,6 +45,23 @@ const laneBody = (from: string, to: string) => ({ name: unique("Lane"), legs: [{
 const QUESTIONNAIRE_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
 const PARTNER_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
 const PARTNER_APPROVERS: readonly Role[] = ["owner", "admin", "security-manager"];
+const SCREENING_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+const SCREENING_APPROVERS: readonly Role[] = ["owner", "admin", "security-manager"];
+/** A one-entry Consolidated Screening List file (an invented party) under a fresh list name. */
+const screeningListUpload = () =>
+  new Multipart({
+    name: unique("CSL"),
+    source: "csl",
+    file: { filename: "csl.csv", contentType: "text/csv", data: "name,alt_names,programs\nZorblatt Matrix Dynamics Ltd.,,DEMO\n" },
+  });
+const IMPORT_EDITORS: readonly Role[] = ["owner", "admin", "security-manager", "analyst"];
+/** A one-partner CSV under a fresh key, committed (dryRun=false). */
+const importUpload = () =>
+  new Multipart({
+    kind: "partners",
+    dryRun: "false",
+    file: { filename: "partners.csv", contentType: "text/csv", data: `key,name,type,country\n${unique("IMP")},Importado,proveedor,México\n` },
+  });
 /** A two-control framework file under a fresh name (re-importing the same name and version is a 409). */
 const frameworkUpload = () =>
   new Multipart({
@@ -263,6 +280,9 @@ export const TABLE: Record<string, RouteSpec> = {
   "GET /api/notifications": { allow: INTERNAL },
   "POST /api/notifications/read-all": { allow: INTERNAL },
   "POST /api/notifications/:id/read": { allow: INTERNAL, target: "notification" },
+  // Partner/site/lane import (editors) and export (internal roles). Each import commits one new partner.
+  "POST /api/imports": { allow: IMPORT_EDITORS, body: importUpload },
+  "GET /api/imports/export": { allow: INTERNAL },
   // Business partners: read = internal roles, write = editors; approving, suspending, terminating (a body rule inside
   // the status route, covered by partners.int.test.ts) and questionnaire waivers = approvers.
   "GET /api/partners": { allow: INTERNAL },
@@ -348,4 +368,14 @@ export const TABLE: Record<string, RouteSpec> = {
   "GET /api/supply-chain/paths": { allow: INTERNAL, query: "from=port:CNYTN&to=port:USLAX" },
   "GET /api/supply-chain/impact": { allow: INTERNAL, query: "countryCode=CN" },
   "GET /api/supply-chain/uncertified": { allow: INTERNAL },
+  // Denied-party screening: read = internal roles, import and rescreen = editors, match decisions = approvers.
+  "GET /api/screening/lists": { allow: INTERNAL },
+  "POST /api/screening/lists": { allow: SCREENING_EDITORS, body: screeningListUpload },
+  "POST /api/screening/run": { allow: SCREENING_EDITORS, body: () => ({}) },
+  "GET /api/screening/matches": { allow: INTERNAL },
+  "POST /api/screening/matches/:id/decision": {
+    allow: SCREENING_APPROVERS,
+    target: "screening-match",
+    body: () => ({ decision: "confirmed", note: "Same entity: name, address and programs agree" }),
+  },
 };

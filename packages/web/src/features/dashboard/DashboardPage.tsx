@@ -8,6 +8,7 @@ import { useCheckpoints } from "../audit/api";
 import { useCurrentSession } from "../auth/session";
 import { useTenant } from "../company/api";
 import { UpcomingCard } from "../notifications/UpcomingCard";
+import { PartnersCard } from "../partners/PartnersCard";
 import { ProfileSummaryCard } from "../profile/ProfileSummaryCard";
 import { PageLoader } from "../shell/AppLayout";
 import { useActiveSiteCount, useChainStatus } from "./api";
@@ -107,6 +108,7 @@ export default function DashboardPage() {
           <CompanyCard tenant={tenant.data} />
         )}
         <ProfileSummaryCard />
+        <PartnersCard />
         <UpcomingCard />
         {sites.isPending || tenant.isPending || checkpoints.isPending ? null : <NextSteps steps={steps} />}
       </Stack>

@@ -107,14 +107,14 @@ export const PartnerItemCard = memo(function PartnerItemCard({ item, company, on
               onChange={(v) => {
                 const answer = v as Answer;
                 onAnswer(id, answer);
-                autosave.setDraft({ answer }, ANSWER_DELAY_MS);
+                autosave.update({ answer }, ANSWER_DELAY_MS);
               }}
               aria-describedby={`q-${id}-text`}
               data-testid="portal-answer"
             >
-              <Group gap="md" mt={6}>
+              <Group gap="lg" mt={8} style={{ rowGap: "var(--mantine-spacing-sm)" }}>
                 {ANSWERS.map((a) => (
-                  <Radio key={a} value={a} label={t(`questionnaires.answers.${a}`)} data-testid={`portal-answer-${a}`} />
+                  <Radio key={a} size="md" value={a} label={t(`questionnaires.answers.${a}`)} data-testid={`portal-answer-${a}`} />
                 ))}
               </Group>
             </Radio.Group>
@@ -126,7 +126,7 @@ export const PartnerItemCard = memo(function PartnerItemCard({ item, company, on
               maxRows={8}
               maxLength={4000}
               value={draft.comment}
-              onChange={(e) => autosave.setDraft({ comment: e.currentTarget.value }, COMMENT_DELAY_MS)}
+              onChange={(e) => autosave.update({ comment: e.currentTarget.value }, COMMENT_DELAY_MS)}
               onBlur={() => void flush()}
               data-testid="portal-comment"
             />

@@ -134,7 +134,13 @@ export function CertificationsTab({ partner, canEdit, canApprove }: { partner: P
                               </Button>
                             )}
                             {canApprove && c.active && !partner.questionnaireWaived && (
-                              <Button size="compact-xs" variant="light" color="teal" onClick={() => setWaiving(c)} data-testid="partner-waiver">
+                              <Button
+                                size="compact-xs"
+                                variant="light"
+                                color="teal"
+                                onClick={() => setWaiving(c)}
+                                data-testid="partner-waiver"
+                              >
                                 {t("partners.waiver.action")}
                               </Button>
                             )}

@@ -46,9 +46,7 @@ export function DecisionModal({ target, onClose }: Props) {
       {target && (
         <form onSubmit={submit} noValidate data-testid="screening-decision-form">
           <Stack>
-            <Text size="sm">
-              {t("screening.decision.body", { partner: target.match.partner.name, entry: target.match.entry.name })}
-            </Text>
+            <Text size="sm">{t("screening.decision.body", { partner: target.match.partner.name, entry: target.match.entry.name })}</Text>
             {confirming && (
               <Alert color="red">
                 {target.match.partner.status === "approved" ? t("screening.decision.suspends") : t("screening.decision.confirmNote")}

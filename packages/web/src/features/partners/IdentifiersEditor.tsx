@@ -38,19 +38,30 @@ function IdentifierHint({ kind, value, error }: { kind: IdentifierKind; value: s
     );
   }
   const hint = hintIdentifier(kind, value, isCountry);
+  if (hint.level === "error" || hint.level === "length") {
+    return (
+      <Text size="xs" c="red" data-testid="partner-identifier-error">
+        {t(`partners.identifiers.hint.${hint.level}`, { shape })}
+      </Text>
+    );
+  }
   if (hint.level === "warning" || hint.level === "countryPrefix") {
     return (
       <Group gap={6} wrap="nowrap" align="flex-start" data-testid="partner-identifier-warning" data-level={hint.level}>
         <CertaintyBadge certainty={rule.certainty} size="xs" />
         <Text size="xs" c="orange.8">
-          {hint.level === "countryPrefix" ? t("partners.identifiers.hint.countryPrefix") : t("partners.identifiers.hint.warning", { shape })}
+          {hint.level === "countryPrefix"
+            ? t("partners.identifiers.hint.countryPrefix")
+            : t("partners.identifiers.hint.warning", { shape })}
         </Text>
       </Group>
     );
   }
   return (
     <Text size="xs" c="green.8" data-testid="partner-identifier-ok">
-      {hint.normalized !== value.trim() ? t("partners.identifiers.hint.okAs", { value: hint.normalized }) : t("partners.identifiers.hint.ok")}
+      {hint.normalized !== value.trim()
+        ? t("partners.identifiers.hint.okAs", { value: hint.normalized })
+        : t("partners.identifiers.hint.ok")}
     </Text>
   );
 }

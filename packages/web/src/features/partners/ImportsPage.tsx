@@ -1,4 +1,18 @@
-import { Alert, Anchor, Button, FileButton, Grid, Group, Paper, Progress, SegmentedControl, Stack, Stepper, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileButton,
+  Grid,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Stepper,
+  Text,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type ComponentPropsWithoutRef, useState } from "react";
 import { useTranslation } from "react-i18next";

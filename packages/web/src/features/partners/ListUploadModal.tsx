@@ -4,10 +4,10 @@ import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLang } from "../../lib/useLang";
 import { formatBytes } from "../evidence/EvidenceBits";
 import { IconFile, IconUpload, IconX } from "../evidence/icons";
 import { isAbort, uploadErrorMessage } from "../evidence/upload";
-import { useLang } from "../../lib/useLang";
 import { LIST_SOURCES, type ListSource, useListUpload } from "./screening.api";
 
 const ACCEPT: Record<string, string[]> = {

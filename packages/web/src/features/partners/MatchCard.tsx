@@ -63,7 +63,11 @@ export function MatchCard({ match: m, canDecide, onDecide }: Props) {
           </Stack>
           <Group gap="sm" align="flex-start">
             <ScoreBar score={m.score} />
-            <Badge color={STATUS_COLOR[m.status]} variant={m.status === "confirmed" ? "filled" : "light"} data-testid="screening-match-status">
+            <Badge
+              color={STATUS_COLOR[m.status]}
+              variant={m.status === "confirmed" ? "filled" : "light"}
+              data-testid="screening-match-status"
+            >
               {t(`screening.matches.status.${m.status}`)}
             </Badge>
           </Group>

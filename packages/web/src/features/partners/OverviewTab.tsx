@@ -133,7 +133,14 @@ export function OverviewTab({ partner, canEdit, canApprove }: { partner: Partner
         <StatusPanel partner={p} canEdit={canEdit} canApprove={canApprove} />
         <HistoryTimeline history={p.statusHistory} />
       </Stack>
-      <Modal opened={editing} onClose={closeEdit} title={t("partners.overview.editTitle")} size="xl" fullScreen={!!phone} closeOnClickOutside={false}>
+      <Modal
+        opened={editing}
+        onClose={closeEdit}
+        title={t("partners.overview.editTitle")}
+        size="xl"
+        fullScreen={!!phone}
+        closeOnClickOutside={false}
+      >
         {editing && (
           <PartnerForm
             partner={p}

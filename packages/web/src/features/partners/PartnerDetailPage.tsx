@@ -135,7 +135,12 @@ export default function PartnerDetailPage() {
             data-testid="partner-tab-certifications"
             rightSection={
               expiredCerts > 0 ? (
-                <Badge size="xs" color="red" variant="filled" aria-label={t("partners.certifications.expiredCount", { count: expiredCerts })}>
+                <Badge
+                  size="xs"
+                  color="red"
+                  variant="filled"
+                  aria-label={t("partners.certifications.expiredCount", { count: expiredCerts })}
+                >
                   {expiredCerts}
                 </Badge>
               ) : undefined

@@ -1,5 +1,5 @@
 import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
 import { CountrySelect } from "../../components/CountrySelect";
@@ -26,6 +26,7 @@ export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCanc
   const [values, setValues] = useState<PartnerFormValues>(() => toFormValues(partner));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<Set<string>>(new Set());
+  const formRef = useRef<HTMLFormElement>(null);
 
   const serverErrors = useMemo(() => fieldErrors(t, error, [...PARTNER_FIELDS, "identifiers", "contacts"]), [t, error]);
   const serverRows = useMemo(() => rowErrors(t, error), [t, error]);
@@ -46,7 +47,11 @@ export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCanc
     e.preventDefault();
     const errs = validatePartner(values, t);
     setClientErrors(errs);
-    if (Object.keys(errs).length > 0) return;
+    if (Object.keys(errs).length > 0) {
+      // Keyboard and screen-reader users land on the first field to fix (after the errors render).
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
     setTouched(new Set());
     onSubmit(toPartnerInput(values, mode));
   };
@@ -62,7 +67,7 @@ export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCanc
     rowTouched(list) || Object.keys(serverRows).some((k) => k.startsWith(`${list}.`)) ? undefined : serverErrors[list];
 
   return (
-    <form onSubmit={submit} noValidate data-testid="partner-form">
+    <form ref={formRef} onSubmit={submit} noValidate data-testid="partner-form">
       <Stack>
         <FormError message={formError(t, error, { ...serverErrors, ...serverRows })} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

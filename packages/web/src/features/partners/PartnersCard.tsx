@@ -82,14 +82,24 @@ export function PartnersCard() {
             ))}
           </Group>
           <SimpleGrid cols={3}>
-            <Alarm label={t("partners.card.expired", { count: s.expired })} value={s.expired} to="/partners?certified=expired" testId="dashboard-partners-expired" />
+            <Alarm
+              label={t("partners.card.expired", { count: s.expired })}
+              value={s.expired}
+              to="/partners?certified=expired"
+              testId="dashboard-partners-expired"
+            />
             <Alarm
               label={t("partners.card.rescreenDue", { count: s.rescreenDue })}
               value={s.rescreenDue}
               to="/partners?rescreenDue=1"
               testId="dashboard-partners-rescreen"
             />
-            <Alarm label={t("partners.card.openMatches", { count: s.openMatches })} value={s.openMatches} to="/screening" testId="dashboard-partners-matches" />
+            <Alarm
+              label={t("partners.card.openMatches", { count: s.openMatches })}
+              value={s.openMatches}
+              to="/screening"
+              testId="dashboard-partners-matches"
+            />
           </SimpleGrid>
         </Stack>
       );

@@ -11,7 +11,28 @@ import { useLang } from "../../lib/useLang";
 import { type PartnerDetail, useCreateQuestionnaire, usePartnerQuestionnaires } from "./api";
 
 /** Countries whose partners get the Spanish questionnaire by default (the sender can change it). */
-const SPANISH = new Set(["MX", "GT", "SV", "HN", "NI", "CR", "PA", "CO", "VE", "EC", "PE", "BO", "CL", "AR", "UY", "PY", "DO", "CU", "ES", "PR"]);
+const SPANISH = new Set([
+  "MX",
+  "GT",
+  "SV",
+  "HN",
+  "NI",
+  "CR",
+  "PA",
+  "CO",
+  "VE",
+  "EC",
+  "PE",
+  "BO",
+  "CL",
+  "AR",
+  "UY",
+  "PY",
+  "DO",
+  "CU",
+  "ES",
+  "PR",
+]);
 
 const STATUS_COLOR: Record<string, string> = {
   draft: "gray",
@@ -48,9 +69,7 @@ function SendModal({ partner, opened, onClose }: { partner: PartnerDetail; opene
       <form onSubmit={submit} noValidate data-testid="partner-questionnaire-form">
         <Stack>
           <Text size="sm">{t("partners.questionnaires.sendBody", { name: partner.name })}</Text>
-          {partner.questionnaireWaived && (
-            <Alert color="teal">{t("partners.questionnaires.waivedNote")}</Alert>
-          )}
+          {partner.questionnaireWaived && <Alert color="teal">{t("partners.questionnaires.waivedNote")}</Alert>}
           <TextInput
             type="date"
             label={t("partners.questionnaires.dueOn")}
@@ -83,7 +102,12 @@ function SendModal({ partner, opened, onClose }: { partner: PartnerDetail; opene
               {errorMessage(t, create.error)}
             </Alert>
           ) : null}
-          <FormActions onCancel={onClose} submitLabel={t("partners.questionnaires.create")} loading={create.isPending} testId="partner-questionnaire-submit" />
+          <FormActions
+            onCancel={onClose}
+            submitLabel={t("partners.questionnaires.create")}
+            loading={create.isPending}
+            testId="partner-questionnaire-submit"
+          />
         </Stack>
       </form>
     </Modal>

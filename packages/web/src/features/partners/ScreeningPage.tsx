@@ -101,7 +101,7 @@ export default function ScreeningPage() {
   const run = useRunScreening();
 
   const statusParam = params.get("status");
-  const status: MatchStatus | "all" = statusParam === "all" ? "all" : MATCH_STATUSES.find((s) => s === statusParam) ?? "open";
+  const status: MatchStatus | "all" = statusParam === "all" ? "all" : (MATCH_STATUSES.find((s) => s === statusParam) ?? "open");
   const partnerId = params.get("partnerId");
   const page = Math.max(1, Number(params.get("page")) || 1);
   const matches = useScreeningMatches({

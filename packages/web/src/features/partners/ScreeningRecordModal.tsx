@@ -37,7 +37,13 @@ function IndicatorChecklist({ list, value, onChange }: { list: IndicatorList; va
                 {t(`partners.indicatorGroups.${g}`)}
               </Text>
               {WARNING_INDICATORS.filter((i) => i.list === list && i.group === g).map((i) => (
-                <Checkbox key={i.code} value={i.code} label={t(`partners.indicators.${i.code}`)} data-testid="screening-indicator" data-code={i.code} />
+                <Checkbox
+                  key={i.code}
+                  value={i.code}
+                  label={t(`partners.indicators.${i.code}`)}
+                  data-testid="screening-indicator"
+                  data-code={i.code}
+                />
               ))}
             </Stack>
           ))}
@@ -52,7 +58,14 @@ export function ScreeningRecordModal({ partnerId, opened, onClose }: { partnerId
   const { t } = useTranslation();
   const phone = useMediaQuery("(max-width: 36em)");
   return (
-    <Modal opened={opened} onClose={onClose} title={t("partners.screenings.newTitle")} size="xl" fullScreen={!!phone} closeOnClickOutside={false}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t("partners.screenings.newTitle")}
+      size="xl"
+      fullScreen={!!phone}
+      closeOnClickOutside={false}
+    >
       {opened && <RecordForm partnerId={partnerId} onClose={onClose} />}
     </Modal>
   );
@@ -167,7 +180,12 @@ function RecordForm({ partnerId, onClose }: { partnerId: string; onClose: () => 
           error={errorFor("notes")}
           data-testid="screening-notes"
         />
-        <FormActions onCancel={onClose} submitLabel={t("partners.screenings.add")} loading={add.isPending} testId="screening-record-submit" />
+        <FormActions
+          onCancel={onClose}
+          submitLabel={t("partners.screenings.add")}
+          loading={add.isPending}
+          testId="screening-record-submit"
+        />
       </Stack>
     </form>
   );

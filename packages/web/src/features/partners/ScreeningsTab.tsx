@@ -15,7 +15,9 @@ export function ScreeningsTab({ partner, canEdit }: { partner: PartnerDetail; ca
   const { t } = useTranslation();
   const lang = useLang();
   const [adding, { open, close }] = useDisclosure(false);
-  const records = [...partner.screenings].sort((a, b) => b.performedOn.localeCompare(a.performedOn) || b.createdAt.localeCompare(a.createdAt));
+  const records = [...partner.screenings].sort(
+    (a, b) => b.performedOn.localeCompare(a.performedOn) || b.createdAt.localeCompare(a.createdAt),
+  );
 
   return (
     <Paper withBorder p="md">
@@ -90,7 +92,14 @@ export function ScreeningsTab({ partner, canEdit }: { partner: PartnerDetail; ca
                       ) : (
                         <Group gap={4}>
                           {r.indicators.map((code) => (
-                            <Badge key={code} size="sm" variant="outline" color="orange" tt="none" style={{ whiteSpace: "normal", height: "auto" }}>
+                            <Badge
+                              key={code}
+                              size="sm"
+                              variant="outline"
+                              color="orange"
+                              tt="none"
+                              style={{ whiteSpace: "normal", height: "auto" }}
+                            >
                               {KNOWN.has(code) ? t(`partners.indicators.${code}`) : code}
                             </Badge>
                           ))}

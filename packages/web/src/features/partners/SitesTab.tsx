@@ -84,7 +84,9 @@ export function SitesTab({ partner, canEdit }: { partner: PartnerDetail; canEdit
                     <Table.Td>{countryName(s.countryCode, lang)}</Table.Td>
                     <Table.Td maw={240}>{s.address}</Table.Td>
                     <Table.Td ff="monospace" fz="xs">
-                      {s.latitude !== null && s.longitude !== null ? `${coord(s.latitude)}, ${coord(s.longitude)}` : t("partners.sites.noCoordinates")}
+                      {s.latitude !== null && s.longitude !== null
+                        ? `${coord(s.latitude)}, ${coord(s.longitude)}`
+                        : t("partners.sites.noCoordinates")}
                     </Table.Td>
                     {canEdit && (
                       <Table.Td>

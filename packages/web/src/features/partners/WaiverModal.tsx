@@ -70,7 +70,12 @@ export function WaiverModal({ partnerId, certification, onClose }: Props) {
                 {errorMessage(t, waive.error)}
               </Alert>
             ) : null}
-            <FormActions onCancel={close} submitLabel={t("partners.waiver.submit")} loading={waive.isPending} testId="partner-waiver-submit" />
+            <FormActions
+              onCancel={close}
+              submitLabel={t("partners.waiver.submit")}
+              loading={waive.isPending}
+              testId="partner-waiver-submit"
+            />
           </Stack>
         </form>
       )}

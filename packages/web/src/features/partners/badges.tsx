@@ -10,12 +10,12 @@ const STATUS_COLOR: Record<PartnerStatus, string> = {
   terminated: "dark",
 };
 
-/** Where a partner is in its lifecycle. */
-export function PartnerStatusBadge({ status, ...props }: { status: PartnerStatus } & BadgeProps) {
+/** Where a partner is in its lifecycle (children replace the status name, e.g. to add a count). */
+export function PartnerStatusBadge({ status, children, ...props }: { status: PartnerStatus; "data-count"?: number } & BadgeProps) {
   const { t } = useTranslation();
   return (
     <Badge color={STATUS_COLOR[status]} variant="light" data-testid="partner-status-badge" data-status={status} {...props}>
-      {t(`partners.status.${status}`)}
+      {children ?? t(`partners.status.${status}`)}
     </Badge>
   );
 }
@@ -26,7 +26,13 @@ const RISK_COLOR: Record<RiskLevel, string> = { low: "teal", medium: "yellow", h
 export function RiskBadge({ risk, ...props }: { risk: RiskLevel } & BadgeProps) {
   const { t } = useTranslation();
   return (
-    <Badge color={RISK_COLOR[risk]} variant={risk === "high" ? "filled" : "light"} data-testid="partner-risk-badge" data-risk={risk} {...props}>
+    <Badge
+      color={RISK_COLOR[risk]}
+      variant={risk === "high" ? "filled" : "light"}
+      data-testid="partner-risk-badge"
+      data-risk={risk}
+      {...props}
+    >
       {t(`partners.risk.${risk}`)}
     </Badge>
   );
@@ -38,7 +44,13 @@ const CERTIFIED_COLOR: Record<Certified, string> = { ctpat: "green", mra: "teal"
 export function CertifiedBadge({ certified, ...props }: { certified: Certified } & BadgeProps) {
   const { t } = useTranslation();
   return (
-    <Tooltip label={t(`partners.certifiedHelp.${certified}`)} multiline w={260} withArrow events={{ hover: true, focus: true, touch: true }}>
+    <Tooltip
+      label={t(`partners.certifiedHelp.${certified}`)}
+      multiline
+      w={260}
+      withArrow
+      events={{ hover: true, focus: true, touch: true }}
+    >
       <Badge
         tabIndex={0}
         color={CERTIFIED_COLOR[certified]}

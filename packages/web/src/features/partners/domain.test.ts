@@ -3,10 +3,10 @@ import en from "../../i18n/partners.en.json";
 import es from "../../i18n/partners.es.json";
 import type { Certainty } from "../criteria/api";
 import {
-  type IdentifierKind,
   hintIdentifier,
   IDENTIFIER_KINDS,
   IDENTIFIER_RULES,
+  type IdentifierKind,
   PARTNER_STATUSES,
   PARTNER_TRANSITIONS,
   PARTNER_TYPES,

@@ -46,7 +46,15 @@ export type Certified = (typeof CERTIFIED_VALUES)[number];
 export const CERTIFICATION_STATUSES = ["active", "suspended", "expired", "revoked"] as const;
 export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
 
-export const SCREENING_KINDS = ["due-diligence", "tbml", "terrorism-financing", "forced-labor", "site-visit", "sanctions", "other"] as const;
+export const SCREENING_KINDS = [
+  "due-diligence",
+  "tbml",
+  "terrorism-financing",
+  "forced-labor",
+  "site-visit",
+  "sanctions",
+  "other",
+] as const;
 export type ScreeningKind = (typeof SCREENING_KINDS)[number];
 
 export const SCREENING_RESULTS = ["pass", "concern", "fail"] as const;

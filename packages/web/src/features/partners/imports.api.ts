@@ -50,7 +50,12 @@ export interface ImportReport {
 }
 
 /** Send the file; a file with bad rows answers 422 import_invalid with the report in `details`. */
-export function runImport(vars: { file: File; kind: ImportKind; dryRun: boolean; onProgress?: (p: number) => void }): Promise<ImportReport> {
+export function runImport(vars: {
+  file: File;
+  kind: ImportKind;
+  dryRun: boolean;
+  onProgress?: (p: number) => void;
+}): Promise<ImportReport> {
   return uploadMultipart<ImportReport>({
     path: "/imports",
     fields: { kind: vars.kind, dryRun: vars.dryRun ? "true" : "false" },
@@ -84,6 +89,7 @@ export function reportOf(e: unknown): ImportReport | null {
 export function useInvalidateAfterImport() {
   const qc = useQueryClient();
   return () => {
-    for (const key of ["partners", "lanes", "supply-chain", "dashboard", "audit", "screening"]) void qc.invalidateQueries({ queryKey: [key] });
+    for (const key of ["partners", "lanes", "supply-chain", "dashboard", "audit", "screening"])
+      void qc.invalidateQueries({ queryKey: [key] });
   };
 }

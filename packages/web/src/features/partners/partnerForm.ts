@@ -4,7 +4,17 @@ import { COUNTRY_CODES } from "../../lib/countries";
 import type { PartnerDetail, PartnerInput } from "./api";
 import { hintIdentifier, type IdentifierKind, type PartnerType, type RiskLevel } from "./domain";
 
-export const PARTNER_FIELDS = ["name", "legalName", "type", "countryCode", "externalKey", "address", "website", "riskLevel", "notes"] as const;
+export const PARTNER_FIELDS = [
+  "name",
+  "legalName",
+  "type",
+  "countryCode",
+  "externalKey",
+  "address",
+  "website",
+  "riskLevel",
+  "notes",
+] as const;
 
 export interface IdentifierRow {
   /** Stable React key: rows can be removed from the middle. */
@@ -86,7 +96,8 @@ export function validatePartner(v: PartnerFormValues, t: TFunction): Record<stri
       return;
     }
     const hint = hintIdentifier(row.kind, row.value, isCountry);
-    if (hint.level === "error" || hint.level === "length") errors[`identifiers.${i}`] = t(`partners.identifiers.hint.${hint.level}`, { shape: t(`partners.identifiers.shape.${row.kind}`) });
+    if (hint.level === "error" || hint.level === "length")
+      errors[`identifiers.${i}`] = t(`partners.identifiers.hint.${hint.level}`, { shape: t(`partners.identifiers.shape.${row.kind}`) });
     const dup = `${row.kind}:${hint.normalized}`;
     if (seen.has(dup)) errors[`identifiers.${i}`] = t("partners.identifiers.duplicate");
     seen.add(dup);
@@ -108,7 +119,9 @@ export function toPartnerInput(v: PartnerFormValues, mode: "create" | "update"):
     type: v.type as PartnerType,
     countryCode: v.countryCode as string,
     riskLevel: v.riskLevel,
-    identifiers: v.identifiers.filter((r) => r.kind && r.value.trim()).map((r) => ({ kind: r.kind as IdentifierKind, value: r.value.trim() })),
+    identifiers: v.identifiers
+      .filter((r) => r.kind && r.value.trim())
+      .map((r) => ({ kind: r.kind as IdentifierKind, value: r.value.trim() })),
     contacts: v.contacts
       .filter((c) => c.name.trim())
       .map((c) => ({ name: c.name.trim(), email: opt(c.email), phone: opt(c.phone), role: opt(c.role) })),
@@ -136,7 +149,8 @@ export function rowErrors(t: TFunction, e: unknown): Record<string, string> {
     const at = issue.path.findIndex((p) => p === "identifiers" || p === "contacts");
     if (at < 0) continue;
     const [list, index, field] = issue.path.slice(at);
-    if (list === "identifiers" && typeof index === "number") out[`identifiers.${index}`] = t("errors.fieldInvalid", { message: issue.message });
+    if (list === "identifiers" && typeof index === "number")
+      out[`identifiers.${index}`] = t("errors.fieldInvalid", { message: issue.message });
     if (list === "contacts" && typeof index === "number") {
       out[`contacts.${index}.${typeof field === "string" ? field : "name"}`] = t("errors.fieldInvalid", { message: issue.message });
     }

@@ -178,7 +178,7 @@ export function InvitationPanel({ q, canEdit }: { q: QuestionnaireDetail; canEdi
           <CreateLinkForm id={q.id} onCreated={setCreated} />
         ) : canEdit ? (
           <Text size="sm" c="dimmed">
-            {t("questionnaires.invite.closed")}
+            {q.status === "submitted" ? t("questionnaires.invite.waitingReview") : t("questionnaires.invite.closed")}
           </Text>
         ) : null}
         {q.invitations.length === 0 ? (
@@ -191,7 +191,7 @@ export function InvitationPanel({ q, canEdit }: { q: QuestionnaireDetail; canEdi
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t("questionnaires.invite.state")}</Table.Th>
-                  <Table.Th>{t("questionnaires.invite.email")}</Table.Th>
+                  <Table.Th>{t("questionnaires.invite.emailColumn")}</Table.Th>
                   <Table.Th>{t("questionnaires.invite.createdAt")}</Table.Th>
                   <Table.Th>{t("questionnaires.invite.expiresAt")}</Table.Th>
                   <Table.Th>{t("questionnaires.invite.usedAt")}</Table.Th>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Loader, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Anchor, Badge, Box, Group, Loader, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -48,7 +48,7 @@ export function LaneSideList({
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="map-lane-count">
         {capped ? t("map.lanesCapped", { shown: lanes.length, total }) : t("map.lanesShown", { count: lanes.length })}
       </Text>
-      <ScrollArea.Autosize mah="min(60vh, 520px)" type="auto" offsetScrollbars>
+      <Box mah="min(60vh, 520px)" style={{ overflowY: "auto", overflowX: "hidden" }} pr={4}>
         <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: "none" }} aria-label={t("map.listLabel")}>
           {lanes.map((lane) => {
             const risk = risks.get(lane.id);
@@ -96,7 +96,7 @@ export function LaneSideList({
             );
           })}
         </Stack>
-      </ScrollArea.Autosize>
+      </Box>
       {lanes.length === 0 && (
         <Text size="sm" c="dimmed" data-testid="map-lanes-empty">
           {t("map.noLanes")}

@@ -23,7 +23,7 @@ export function RouteChips({ lane }: { lane: Pick<Lane, "legs" | "nodes"> }) {
   return (
     <Group gap={4} wrap="wrap" aria-label={t("lanes.routeLabel", { route: stops.map((s) => nodeLabel(lane.nodes, s)).join(" → ") })}>
       {shown.map((key, i) => (
-        <Group key={key ?? "folded"} gap={4} wrap="nowrap">
+        <Group key={key ?? "folded"} gap={4} wrap="nowrap" miw={0} maw="100%">
           {i > 0 && (
             <Text span size="xs" c="dimmed" aria-hidden>
               →
@@ -49,7 +49,7 @@ export function NodeChip({ node, fallback }: { node: NodeInfo | undefined; fallb
   const { t } = useTranslation();
   const color = !node || node.missing ? "red" : node.kind === "site" ? "indigo" : node.kind === "port" ? PORT_COLOR : "teal";
   return (
-    <Badge variant="light" color={color} size="sm" tt="none" maw={220} title={node ? `${node.label} (${t(`map.kinds.${node.kind}`)})` : fallback}>
+    <Badge variant="light" color={color} size="sm" tt="none" maw="100%" miw={0} title={node ? `${node.label} (${t(`map.kinds.${node.kind}`)})` : fallback}>
       {node?.label ?? fallback}
       {node?.missing ? ` (${t("lanes.missingNode")})` : ""}
     </Badge>

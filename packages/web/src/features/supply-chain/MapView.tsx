@@ -102,7 +102,6 @@ export default function MapView() {
               onNodeClick={openNode}
               focusNodeIds={focusNodes ?? (selected ? [] : null)}
               label={t("map.label", { lanes: laneCount, nodes: nodes.length })}
-              h="min(62vh, 560px)"
             />
           <MapLegend colorBy={colorBy} shade={shade} />
           {nodes.length === 0 && (

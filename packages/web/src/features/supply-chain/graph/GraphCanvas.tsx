@@ -304,7 +304,14 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
           p="xs"
           withBorder
           role="tooltip"
-          style={{ position: "absolute", left: tip.x + 14, top: tip.y + 14, pointerEvents: "none", maxWidth: 260 }}
+          style={{
+            position: "absolute",
+            // Flip to the other side of the cursor near the right and bottom edges.
+            left: tip.x > size.current.width - 280 ? Math.max(0, tip.x - 274) : tip.x + 14,
+            top: tip.y > size.current.height - 140 ? Math.max(0, tip.y - 130) : tip.y + 14,
+            pointerEvents: "none",
+            maxWidth: 260,
+          }}
           data-testid="graph-tooltip"
         >
           {renderTip(tipNode)}

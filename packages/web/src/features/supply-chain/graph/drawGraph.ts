@@ -25,6 +25,18 @@ export function markerRadius(model: GraphModel, k: number): number {
 }
 
 const LABEL_MIN_RADIUS = 5;
+
+/** An S-curve between tier columns; within one column (a supplier in the same tier) a bow to the right. */
+function curve(ctx: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number) {
+  ctx.moveTo(ax, ay);
+  if (Math.abs(ax - bx) < 1) {
+    const bow = Math.min(80, Math.abs(ay - by) * 0.35 + 12);
+    ctx.bezierCurveTo(ax + bow, ay, bx + bow, by, bx, by);
+    return;
+  }
+  const mx = (ax + bx) / 2;
+  ctx.bezierCurveTo(mx, ay, mx, by, bx, by);
+}
 const MAX_LABELS = 600;
 const HEADER = 26;
 
@@ -55,10 +67,8 @@ export function drawGraph(ctx: CanvasRenderingContext2D, model: GraphModel, s: D
       const ay = sy(edgeFrom[e]!);
       const bx = sx(edgeTo[e]!);
       const by = sy(edgeTo[e]!);
-      if ((ax < 0 && bx < 0) || (ax > width && bx > width) || (ay < 0 && by < 0) || (ay > height && by > height)) continue;
-      const mx = (ax + bx) / 2;
-      ctx.moveTo(ax, ay);
-      ctx.bezierCurveTo(mx, ay, mx, by, bx, by);
+      if ((ax < 0 && bx < 0) || (ax > width + 80 && bx > width + 80) || (ay < 0 && by < 0) || (ay > height && by > height)) continue;
+      curve(ctx, ax, ay, bx, by);
     }
     ctx.strokeStyle = color;
     ctx.stroke();
@@ -74,9 +84,7 @@ export function drawGraph(ctx: CanvasRenderingContext2D, model: GraphModel, s: D
       const ay = sy(edgeFrom[e]!);
       const bx = sx(edgeTo[e]!);
       const by = sy(edgeTo[e]!);
-      const mx = (ax + bx) / 2;
-      ctx.moveTo(ax, ay);
-      ctx.bezierCurveTo(mx, ay, mx, by, bx, by);
+      curve(ctx, ax, ay, bx, by);
     }
     ctx.lineWidth = 2;
     ctx.strokeStyle = s.dark ? "#ffd43b" : "#1c2b6b";

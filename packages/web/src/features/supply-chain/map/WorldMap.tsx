@@ -2,7 +2,7 @@ import { ActionIcon, Box, Group, Paper, Text } from "@mantine/core";
 import { type KeyboardEvent, memo, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MapLeg, MapNode } from "../api";
-import { MAP_HEIGHT, MAP_WIDTH, worldGeometry } from "./geo";
+import { bestCentralMeridian, MAP_HEIGHT, MAP_WIDTH, worldGeometry } from "./geo";
 import { boxOf, countByCountry, type NodeColorBy, type PlacedNode, placeLegs, placeNodes, shadeFor } from "./mapModel";
 import { LegTooltip, NodeTooltip } from "./MapTooltip";
 import { useZoomPan, viewForBox } from "./useZoomPan";
@@ -24,7 +24,7 @@ export interface WorldMapProps {
   focusNodeIds?: readonly string[] | null;
   /** Accessible name; should say where the same facts are listed as text. */
   label: string;
-  /** CSS height of the map box. */
+  /** CSS height of the map box; by default the box keeps the map's own proportions. */
   h?: number | string;
 }
 
@@ -38,15 +38,27 @@ type Tip = { x: number; y: number; content: ReactNode } | null;
 /** Offline world map (Natural Earth 1:110m, SVG) with lanes as great-circle arcs and nodes as markers. */
 export default function WorldMap(props: WorldMapProps) {
   const { t } = useTranslation();
-  const { nodes, legs, highlight, colorBy = "status", certified = null, shade = true, onLaneClick, onNodeClick, focusNodeIds, label, h = 480 } = props;
-  const geo = worldGeometry();
+  const { nodes, legs, highlight, colorBy = "status", certified = null, shade = true, onLaneClick, onNodeClick, focusNodeIds, label, h } = props;
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const center = useMemo(() => {
+    const lon = (key: string) => byId.get(key)?.longitude;
+    const segments = legs.flatMap((l): [number, number][] => {
+      const a = lon(l.from);
+      const b = lon(l.to);
+      return a == null || b == null ? [] : [[a, b]];
+    });
+    return bestCentralMeridian(
+      nodes.flatMap((n) => (n.longitude == null ? [] : [n.longitude])),
+      segments,
+    );
+  }, [byId, nodes, legs]);
+  const geo = worldGeometry(center);
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const zoom = useZoomPan(svgRef, { width: MAP_WIDTH, height: MAP_HEIGHT, maxK: MAX_K });
   const { k, x, y } = zoom.view;
   const [tip, setTip] = useState<Tip>(null);
 
-  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const { placed, unplaced } = useMemo(() => placeNodes(geo, nodes, colorBy, certified), [geo, nodes, colorBy, certified]);
   const paths = useMemo(() => placeLegs(geo, legs, byId), [geo, legs, byId]);
   const counts = useMemo(() => (shade ? countByCountry(nodes) : new Map<string, number>()), [nodes, shade]);
@@ -60,7 +72,7 @@ export default function WorldMap(props: WorldMapProps) {
     const box = boxOf(placed.filter((p) => wanted.has(p.node.id)));
     if (box) zoom.show(viewForBox(box, MAP_WIDTH, MAP_HEIGHT, 8));
     else zoom.reset();
-  }, [focusKey, placed.length]);
+  }, [focusKey, geo, placed.length]);
 
   /** Tooltip position inside the map box, from a client point. */
   const at = (clientX: number, clientY: number) => {
@@ -96,7 +108,7 @@ export default function WorldMap(props: WorldMapProps) {
   const focusable = placed.length <= FOCUSABLE_LIMIT;
 
   return (
-    <Box ref={boxRef} pos="relative" className={classes.box} h={h}>
+    <Box ref={boxRef} pos="relative" className={classes.box} h={h} style={h === undefined ? { aspectRatio: `${MAP_WIDTH} / ${MAP_HEIGHT}` } : undefined}>
       <svg
         ref={svgRef}
         viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}

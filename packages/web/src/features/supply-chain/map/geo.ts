@@ -31,17 +31,20 @@ export interface WorldGeometry {
   arc: (points: [number, number][]) => string;
 }
 
-let cached: WorldGeometry | null = null;
+const cache = new Map<number, WorldGeometry>();
 
 /**
- * Project the bundled shapes once per page load (a few milliseconds) and keep the path strings, so
- * zooming and re-rendering never re-project 177 countries.
+ * Project the bundled shapes once per central meridian (a few milliseconds) and keep the path strings, so
+ * zooming and re-rendering never re-project 177 countries. `center` is the longitude in the middle of the map.
  */
-export function worldGeometry(): WorldGeometry {
-  if (cached) return cached;
+export function worldGeometry(center = 0): WorldGeometry {
+  const hit = cache.get(center);
+  if (hit) return hit;
   const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const collection = feature(topology, topology.objects.countries);
-  const projection = geoNaturalEarth1().fitExtent(
+  const projection = geoNaturalEarth1()
+    .rotate([-center, 0])
+    .fitExtent(
     [
       [4, 4],
       [MAP_WIDTH - 4, MAP_HEIGHT - 4],
@@ -59,7 +62,7 @@ export function worldGeometry(): WorldGeometry {
       d: draw(f),
     };
   });
-  cached = {
+  const geometry: WorldGeometry = {
     countries,
     sphere: draw({ type: "Sphere" }),
     graticule: draw(geoGraticule10()),
@@ -70,5 +73,34 @@ export function worldGeometry(): WorldGeometry {
     // geoPath draws a LineString along great circles (resampled adaptively), which is what a route looks like on a globe.
     arc: (points) => draw({ type: "LineString", coordinates: points }),
   };
-  return cached;
+  cache.set(center, geometry);
+  return geometry;
+}
+
+/** Longitude difference folded into (-180, 180]. */
+function wrap(d: number): number {
+  const r = (((d + 180) % 360) + 360) % 360 - 180;
+  return r === -180 ? 180 : r;
+}
+
+/**
+ * The central meridian (a multiple of 10°) that cuts the fewest lanes at the map's edge, so that e.g. a
+ * Shanghai → Los Angeles leg crosses the Pacific in one piece instead of leaving one side and coming back on
+ * the other. Then as few places as possible near the edge, then the meridian closest to Greenwich.
+ */
+export function bestCentralMeridian(lons: readonly number[], segments: readonly [number, number][]): number {
+  let best = 0;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let c = -170; c <= 180; c += 10) {
+    let cut = 0;
+    for (const [a, b] of segments) if (Math.abs(wrap(a - c) - wrap(b - c)) > 180) cut++;
+    let edge = 0;
+    for (const lon of lons) if (Math.abs(wrap(lon - c)) > 165) edge++;
+    const score = cut * 1000 + edge * 10 + Math.abs(c) / 100;
+    if (score < bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
 }
