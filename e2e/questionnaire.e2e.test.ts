@@ -199,10 +199,24 @@ describe("browser journey: a partner answers a security questionnaire through an
     expect(partnerApiCalls.length).toBeGreaterThan(5);
     expect(partnerApiCalls.filter((c) => !/^[A-Z]+ \/api\/(partner-access|partner)\//.test(c))).toEqual([]);
 
+    // Another tab of the partner's browser: the link is spent, the partner session still opens the questionnaire.
+    const sameBrowser = await partnerContext.newPage();
+    await sameBrowser.goto(link);
+    await sameBrowser.getByTestId("portal-accepted").waitFor();
+    await sameBrowser.close();
+
     const other: Page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "es-MX" });
     await other.goto(link);
     await other.getByTestId("portal-invalid").waitFor();
     expect(await other.getByTestId("portal-invalid").textContent()).toContain("ya no es válido");
     await other.close();
+  });
+
+  it("revoking all access ends the partner's session at once", async () => {
+    await openDetail();
+    await reviewer.getByTestId("invitation-revoke-all").click();
+    await reviewer.getByRole("dialog").getByRole("button", { name: "Revoke all access" }).click();
+    await partner.reload();
+    await partner.getByTestId("portal-invalid").waitFor();
   });
 });

@@ -119,14 +119,7 @@ export const TBML_TF_INDICATORS: readonly WarningIndicator[] = [
     "Goods pass through free trade zones without a clear reason",
     "La mercancía pasa por zonas francas sin una razón clara",
   ),
-  tbml(
-    "cash-payments",
-    "payments",
-    "Large or split cash payments",
-    "Pagos grandes o fraccionados en efectivo",
-    "secondary",
-    CONSULTANTS,
-  ),
+  tbml("cash-payments", "payments", "Large or split cash payments", "Pagos grandes o fraccionados en efectivo", "secondary", CONSULTANTS),
   tbml(
     "third-party-payments",
     "payments",
@@ -235,7 +228,12 @@ export const FORCED_LABOR_CHECKS: readonly WarningIndicator[] = [
     "CBP forced-labor enforcement (general knowledge)",
   ),
   fl("abuse-of-vulnerability", "worker-signs", "Workers' vulnerability is exploited", "Se abusa de la vulnerabilidad de los trabajadores"),
-  fl("deception", "worker-signs", "Workers were deceived about the job or its terms", "Se engañó a los trabajadores sobre el trabajo o sus condiciones"),
+  fl(
+    "deception",
+    "worker-signs",
+    "Workers were deceived about the job or its terms",
+    "Se engañó a los trabajadores sobre el trabajo o sus condiciones",
+  ),
   fl(
     "restricted-movement",
     "worker-signs",
@@ -252,7 +250,12 @@ export const FORCED_LABOR_CHECKS: readonly WarningIndicator[] = [
     "El empleador retiene los documentos de identidad de los trabajadores",
   ),
   fl("withheld-wages", "worker-signs", "Wages are withheld or delayed", "Se retienen o retrasan los salarios"),
-  fl("debt-bondage", "worker-signs", "Workers are bound by a debt to the employer or a recruiter", "Los trabajadores están atados por una deuda con el empleador o un reclutador"),
+  fl(
+    "debt-bondage",
+    "worker-signs",
+    "Workers are bound by a debt to the employer or a recruiter",
+    "Los trabajadores están atados por una deuda con el empleador o un reclutador",
+  ),
   fl(
     "recruitment-fees",
     "worker-signs",
@@ -260,12 +263,7 @@ export const FORCED_LABOR_CHECKS: readonly WarningIndicator[] = [
     "Los trabajadores pagaron cuotas para ser reclutados",
     "responsible-recruitment practice (general knowledge)",
   ),
-  fl(
-    "abusive-conditions",
-    "worker-signs",
-    "Degrading working or living conditions",
-    "Condiciones de trabajo o de vivienda degradantes",
-  ),
+  fl("abusive-conditions", "worker-signs", "Degrading working or living conditions", "Condiciones de trabajo o de vivienda degradantes"),
   fl("excessive-overtime", "worker-signs", "Excessive or forced overtime", "Horas extra excesivas u obligatorias"),
   fl(
     "child-labor",

@@ -1,9 +1,9 @@
 import { ROLES } from "@portcullis/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openMatrixPartnerSession } from "../modules/questionnaires/questionnaires.matrix.ts";
 import { cellsFor, type Matrix, type MatrixStats, runRoute, specOf } from "./authz/cells.ts";
 import { ALL_ROLES, TABLE } from "./authz/table.ts";
 import { makeWorld, type Principal, type World } from "./authz/world.ts";
-import { openMatrixPartnerSession } from "../modules/questionnaires/questionnaires.matrix.ts";
 import { addCaller } from "./factories.ts";
 import { createHarness, type Harness } from "./harness.ts";
 import { type ApiRoute, collectApiRoutes } from "./routes.ts";

@@ -71,8 +71,10 @@ describe("fuzzing every route", () => {
     const evidence = new Multipart({ title: "Fuzz evidence", file: { filename: "fuzz.txt", contentType: "text/plain", data: "fuzz\n" } });
     ids.push((await owner.request("POST", "/api/evidence", evidence.payload, { "content-type": evidence.contentType })).json().id);
     // A partner of the owner's company with a site and an active certification, so the partner routes get past their 404.
-    const partner = (await owner.request("POST", "/api/partners", { name: "Fuzz partner", type: "manufacturer", countryCode: "MX" })).json().id;
-    const partnerPost = async (path: string, body: unknown) => (await owner.request("POST", `/api/partners/${partner}${path}`, body)).json().id;
+    const partner = (await owner.request("POST", "/api/partners", { name: "Fuzz partner", type: "manufacturer", countryCode: "MX" })).json()
+      .id;
+    const partnerPost = async (path: string, body: unknown) =>
+      (await owner.request("POST", `/api/partners/${partner}${path}`, body)).json().id;
     ids.push(partner, await partnerPost("/sites", { name: "Fuzz plant", kind: "factory", countryCode: "MX" }));
     ids.push(await partnerPost("/certifications", { program: "ctpat" }));
     // ownerUserId: an active member, so a profile item's sample answer is accepted rather than a 422.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { appendAuditEvent } from "../../audit/audit.service.ts";
 import type { Updateable } from "kysely";
+import { appendAuditEvent } from "../../audit/audit.service.ts";
 import type { PartnerCertificationRow, PartnerCertificationsTable } from "../../db/schema-partners.ts";
 import { type Tx, withScope } from "../../db/tx.ts";
 import { AppError, notFound } from "../../errors.ts";
@@ -85,7 +85,11 @@ export async function createCertification(options: {
 }
 
 /** Change a certification; a new last verification date moves the next one. */
-export async function updateCertification(options: { ctx: TenantCtx; id: string; input: UpdateCertificationInput }): Promise<Certification> {
+export async function updateCertification(options: {
+  ctx: TenantCtx;
+  id: string;
+  input: UpdateCertificationInput;
+}): Promise<Certification> {
   const { ctx, id, input } = options;
   if (!isUuid(id)) throw notFound("Certification");
   const today = todayUtc();

@@ -71,8 +71,14 @@ describe("partner registry: tiers, questionnaire waiver, MRA registry, reminders
 
   it("waives the questionnaire only for approvers and only on an active CTPAT/MRA certification of that partner", async () => {
     const id = await createPartnerFixture(owner);
-    const post = async (path: string, body: unknown, c: Caller = owner) => (await c.request("POST", `/api/partners/${id}${path}`, body)).json();
-    const active = await post("/certifications", { program: "mx-oea", certificateId: "OEA-77", validTo: addDaysIso(today, 200), lastVerifiedOn: "2025-01-15" });
+    const post = async (path: string, body: unknown, c: Caller = owner) =>
+      (await c.request("POST", `/api/partners/${id}${path}`, body)).json();
+    const active = await post("/certifications", {
+      program: "mx-oea",
+      certificateId: "OEA-77",
+      validTo: addDaysIso(today, 200),
+      lastVerifiedOn: "2025-01-15",
+    });
     const lapsed = await post("/certifications", { program: "ctpat", validFrom: "2020-01-01", validTo: addDaysIso(today, -1) });
     const suspended = await post("/certifications", { program: "ctpat", status: "suspended" });
     const otherPartner = await createPartnerFixture(owner);
@@ -105,7 +111,10 @@ describe("partner registry: tiers, questionnaire waiver, MRA registry, reminders
       "SELECT action, after FROM audit_events WHERE tenant_id = $1 AND entity_id = $2 ORDER BY seq",
       [owner.tenantId, id],
     );
-    expect(events.at(-1)).toMatchObject({ action: "partner.questionnaire-waive", after: { certificationId: active.id, program: "mx-oea" } });
+    expect(events.at(-1)).toMatchObject({
+      action: "partner.questionnaire-waive",
+      after: { certificationId: active.id, program: "mx-oea" },
+    });
     // The waiver lapses with the certification.
     await owner.request("PATCH", `/api/partner-certifications/${active.id}`, { status: "revoked" });
     const later = (await owner.request("GET", `/api/partners/${id}`)).json();
@@ -119,7 +128,11 @@ describe("partner registry: tiers, questionnaire waiver, MRA registry, reminders
     expect(res.statusCode).toBe(200);
     const items = res.json().items;
     expect(items).toHaveLength(MRA_PROGRAMS.length);
-    expect(items.find((p: { id: string }) => p.id === "mx-oea")).toMatchObject({ countryCode: "MX", certainty: "verified", disputed: null });
+    expect(items.find((p: { id: string }) => p.id === "mx-oea")).toMatchObject({
+      countryCode: "MX",
+      certainty: "verified",
+      disputed: null,
+    });
     expect(items.find((p: { id: string }) => p.id === "jo-golden-list")).toMatchObject({
       certainty: "uncertain",
       disputed: expect.stringMatching(/2007/),
@@ -131,7 +144,8 @@ describe("partner registry: tiers, questionnaire waiver, MRA registry, reminders
     const tenant = await createTenantFixture(h);
     const p = await createPartnerFixture(tenant, { name: "Reminded", riskLevel: "high" });
     const archived = await createPartnerFixture(tenant, { name: "Gone" });
-    const post = async (id: string, path: string, body: unknown) => (await tenant.request("POST", `/api/partners/${id}${path}`, body)).json();
+    const post = async (id: string, path: string, body: unknown) =>
+      (await tenant.request("POST", `/api/partners/${id}${path}`, body)).json();
     const lapsed = await post(p, "/certifications", { program: "ctpat", validFrom: "2020-01-01", validTo: addDaysIso(today, -3) });
     const verifiedOn = addDaysIso(addMonthsIso(today, -12), 20);
     const reverify = await post(p, "/certifications", { program: "mx-oea", lastVerifiedOn: verifiedOn });

@@ -3,20 +3,8 @@ import { checkIdentifier, IDENTIFIER_RULES, type IdentifierKind } from "@portcul
 import type { PartnerRow } from "../../db/schema-partners.ts";
 import type { Tx } from "../../db/tx.ts";
 import { AppError } from "../../errors.ts";
-import {
-  partnerRef,
-  presentCertification,
-  presentPartner,
-  presentPartnerSite,
-  presentScreening,
-} from "./partners.present.ts";
-import {
-  certificationsByPartner,
-  lanesOfPartner,
-  relatedPartners,
-  screeningsOf,
-  statusHistoryOf,
-} from "./partners.repo.ts";
+import { partnerRef, presentCertification, presentPartner, presentPartnerSite, presentScreening } from "./partners.present.ts";
+import { certificationsByPartner, lanesOfPartner, relatedPartners, screeningsOf, statusHistoryOf } from "./partners.repo.ts";
 import type { CreatePartnerInput, PartnerDetail } from "./partners.schema.ts";
 
 type IdentifierInput = NonNullable<CreatePartnerInput["identifiers"]>[number];
@@ -41,11 +29,9 @@ export function checkedIdentifiers(list: readonly IdentifierInput[]): { kind: Id
   const first = issues[0];
   if (first) {
     const bad = list[first.path[2] as number];
-    throw new AppError(
-      "validation_failed",
-      `Identifier ${bad?.kind} "${String(bad?.value).slice(0, 64)}" is not valid: ${first.message}`,
-      { issues },
-    );
+    throw new AppError("validation_failed", `Identifier ${bad?.kind} "${String(bad?.value).slice(0, 64)}" is not valid: ${first.message}`, {
+      issues,
+    });
   }
   return [...out.values()];
 }
@@ -100,7 +86,13 @@ export async function loadPartnerDetail(tx: Tx, tenantId: string, row: PartnerRo
       .orderBy("name")
       .orderBy("id")
       .execute(),
-    tx.selectFrom("partner_contacts").selectAll().where("tenant_id", "=", tenantId).where("partner_id", "=", id).orderBy("position").execute(),
+    tx
+      .selectFrom("partner_contacts")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("partner_id", "=", id)
+      .orderBy("position")
+      .execute(),
     tx
       .selectFrom("partner_identifiers")
       .select(["kind", "value"])

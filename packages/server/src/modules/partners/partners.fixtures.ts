@@ -21,7 +21,8 @@ const TABLES = [
  */
 export async function partnerState(h: Harness, tenantId: string): Promise<Record<string, string>> {
   const parts = TABLES.map(
-    (t) => `(SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM ${t} t WHERE t.tenant_id = $1) AS ${t}`,
+    (t) =>
+      `(SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM ${t} t WHERE t.tenant_id = $1) AS ${t}`,
   );
   const rows = await h.rawQuery<Record<string, string>>(`SELECT ${parts.join(", ")}`, [tenantId]);
   return rows[0] ?? {};

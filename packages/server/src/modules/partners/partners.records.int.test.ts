@@ -45,10 +45,19 @@ describe("partner registry: sites, certifications, screenings", () => {
     const half = await owner.request("PATCH", `/api/partner-sites/${site.id}`, { longitude: null });
     expect(half.statusCode).toBe(400);
     expect(half.json().error.details.issues[0].path).toEqual(["body", "longitude"]);
-    const dupKey = await owner.request("POST", `/api/partners/${id}/sites`, { name: "S", kind: "yard", countryCode: "MX", externalKey: `PS-${id}` });
+    const dupKey = await owner.request("POST", `/api/partners/${id}/sites`, {
+      name: "S",
+      kind: "yard",
+      countryCode: "MX",
+      externalKey: `PS-${id}`,
+    });
     expect(dupKey.statusCode).toBe(409);
     expect(await partnerState(h, owner.tenantId)).toEqual(before);
-    const moved = await owner.request("PATCH", `/api/partner-sites/${site.id}`, { latitude: null, longitude: null, address: "Parque Industrial" });
+    const moved = await owner.request("PATCH", `/api/partner-sites/${site.id}`, {
+      latitude: null,
+      longitude: null,
+      address: "Parque Industrial",
+    });
     expect(moved.json()).toMatchObject({ latitude: null, longitude: null, address: "Parque Industrial" });
     await owner.request("POST", `/api/partners/${id}/sites`, { name: "Bodega", kind: "warehouse", countryCode: "MX" });
     expect((await owner.request("POST", `/api/partner-sites/${site.id}/archive`)).json().archived).toBe(true);
@@ -58,7 +67,11 @@ describe("partner registry: sites, certifications, screenings", () => {
       "Bodega",
       "Planta Juárez",
     ]);
-    expect(await auditActions(owner, "partner-site", site.id)).toEqual(["partner-site.create", "partner-site.update", "partner-site.archive"]);
+    expect(await auditActions(owner, "partner-site", site.id)).toEqual([
+      "partner-site.create",
+      "partner-site.update",
+      "partner-site.archive",
+    ]);
   });
 
   it("records certifications: program from the registry, next verification 12 months on, bad input refused", async () => {
@@ -111,7 +124,10 @@ describe("partner registry: sites, certifications, screenings", () => {
 
   it("links a certification to the company's own evidence, and refuses another company's like a missing one", async () => {
     const upload = async (c: Caller) => {
-      const m = new Multipart({ title: "OEA certificate", file: { filename: "oea.txt", contentType: "text/plain", data: "certificate\n" } });
+      const m = new Multipart({
+        title: "OEA certificate",
+        file: { filename: "oea.txt", contentType: "text/plain", data: "certificate\n" },
+      });
       return (await c.request("POST", "/api/evidence", m.payload, { "content-type": m.contentType })).json().id as string;
     };
     const other = await createTenantFixture(h);
@@ -138,10 +154,16 @@ describe("partner registry: sites, certifications, screenings", () => {
     const past = addDaysIso(today, -1);
     const ids = {
       ctpat: await mk("ctpat", [{ program: "mx-oea" }, { program: "ctpat", validTo: today }]),
-      mra: await mk("mra", [{ program: "jp-aeo", validTo: addDaysIso(today, 30) }, { program: "ctpat", status: "revoked" }]),
+      mra: await mk("mra", [
+        { program: "jp-aeo", validTo: addDaysIso(today, 30) },
+        { program: "ctpat", status: "revoked" },
+      ]),
       expired: await mk("expired", [{ program: "ctpat", validFrom: "2020-01-01", validTo: past }]),
       expiredStatus: await mk("expired-status", [{ program: "eu-aeo", status: "expired" }]),
-      none: await mk("none", [{ program: "ctpat", status: "suspended" }, { program: "kr-aeo", validFrom: addDaysIso(today, 10) }]),
+      none: await mk("none", [
+        { program: "ctpat", status: "suspended" },
+        { program: "kr-aeo", validFrom: addDaysIso(today, 10) },
+      ]),
       bare: await mk("bare", []),
     };
     const flag = async (id: string) => (await owner.request("GET", `/api/partners/${id}`)).json().certified;
@@ -152,7 +174,10 @@ describe("partner registry: sites, certifications, screenings", () => {
     expect(await flag(ids.none)).toBe("none");
     expect(await flag(ids.bare)).toBe("none");
     const filtered = async (certified: string) =>
-      (await owner.request("GET", `/api/partners?q=${tag}&certified=${certified}`)).json().items.map((p: { id: string }) => p.id).sort();
+      (await owner.request("GET", `/api/partners?q=${tag}&certified=${certified}`))
+        .json()
+        .items.map((p: { id: string }) => p.id)
+        .sort();
     expect(await filtered("ctpat")).toEqual([ids.ctpat]);
     expect(await filtered("mra")).toEqual([ids.mra]);
     expect(await filtered("expired")).toEqual([ids.expired, ids.expiredStatus].sort());
@@ -228,9 +253,14 @@ describe("partner registry: sites, certifications, screenings", () => {
     const due = await createPartnerFixture(owner, { name: `${tag} due`, riskLevel: "high" });
     const later = await createPartnerFixture(owner, { name: `${tag} later`, riskLevel: "low" });
     await createPartnerFixture(owner, { name: `${tag} never` });
-    await owner.request("POST", `/api/partners/${due}/screenings`, { kind: "sanctions", result: "pass", performedOn: addMonthsIso(today, -6) });
+    await owner.request("POST", `/api/partners/${due}/screenings`, {
+      kind: "sanctions",
+      result: "pass",
+      performedOn: addMonthsIso(today, -6),
+    });
     await owner.request("POST", `/api/partners/${later}/screenings`, { kind: "sanctions", result: "pass", performedOn: today });
-    const ids = async (q: string) => (await owner.request("GET", `/api/partners?q=${tag}&${q}`)).json().items.map((p: { id: string }) => p.id);
+    const ids = async (q: string) =>
+      (await owner.request("GET", `/api/partners?q=${tag}&${q}`)).json().items.map((p: { id: string }) => p.id);
     expect(await ids("rescreenDue=true")).toEqual([due]);
     expect(await ids("rescreenDue=false")).toHaveLength(2);
   });
@@ -238,7 +268,9 @@ describe("partner registry: sites, certifications, screenings", () => {
   it("answers another company's site or certification exactly like a missing one", async () => {
     const other = await createTenantFixture(h);
     const theirPartner = await createPartnerFixture(other);
-    const site = (await other.request("POST", `/api/partners/${theirPartner}/sites`, { name: "Their yard", kind: "yard", countryCode: "MX" })).json();
+    const site = (
+      await other.request("POST", `/api/partners/${theirPartner}/sites`, { name: "Their yard", kind: "yard", countryCode: "MX" })
+    ).json();
     const cert = (await other.request("POST", `/api/partners/${theirPartner}/certifications`, { program: "ctpat" })).json();
     const theirState = await partnerState(h, other.tenantId);
     for (const [method, path, body] of [

@@ -26,12 +26,24 @@ const tags = ["partners"];
 /** A partner's sites, certifications, screening records, suppliers and questionnaire waiver. */
 export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/partners/:id/sites", {
-    schema: { tags, summary: "List a partner's sites", params: IdParams, querystring: ListPartnerSitesQuery, response: { 200: PartnerSiteListSchema } },
+    schema: {
+      tags,
+      summary: "List a partner's sites",
+      params: IdParams,
+      querystring: ListPartnerSitesQuery,
+      response: { 200: PartnerSiteListSchema },
+    },
     config: { access: { roles: INTERNAL_ROLES } },
     handler: (req) => listPartnerSites({ ctx: tenantCtx(req), partnerId: req.params.id, query: req.query }),
   });
   app.post("/partners/:id/sites", {
-    schema: { tags, summary: "Add a site to a partner", params: IdParams, body: CreatePartnerSiteBody, response: { 201: PartnerSiteSchema } },
+    schema: {
+      tags,
+      summary: "Add a site to a partner",
+      params: IdParams,
+      body: CreatePartnerSiteBody,
+      response: { 201: PartnerSiteSchema },
+    },
     config: { access: { roles: EDITOR_ROLES } },
     handler: async (req, reply) =>
       reply.status(201).send(await createPartnerSite({ ctx: tenantCtx(req), partnerId: req.params.id, input: req.body })),
@@ -59,7 +71,13 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(await createCertification({ ctx: tenantCtx(req), partnerId: req.params.id, input: req.body })),
   });
   app.patch("/partner-certifications/:id", {
-    schema: { tags, summary: "Update a certification", params: IdParams, body: UpdateCertificationBody, response: { 200: CertificationSchema } },
+    schema: {
+      tags,
+      summary: "Update a certification",
+      params: IdParams,
+      body: UpdateCertificationBody,
+      response: { 200: CertificationSchema },
+    },
     config: { access: { roles: EDITOR_ROLES } },
     handler: (req) => updateCertification({ ctx: tenantCtx(req), id: req.params.id, input: req.body }),
   });
@@ -76,12 +94,24 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(await createScreening({ ctx: tenantCtx(req), partnerId: req.params.id, input: req.body })),
   });
   app.post("/partners/:id/suppliers", {
-    schema: { tags, summary: "Add a supplier of this partner (next tier)", params: IdParams, body: SupplierBody, response: { 200: RelationsSchema } },
+    schema: {
+      tags,
+      summary: "Add a supplier of this partner (next tier)",
+      params: IdParams,
+      body: SupplierBody,
+      response: { 200: RelationsSchema },
+    },
     config: { access: { roles: EDITOR_ROLES } },
     handler: (req) => addSupplier({ ctx: tenantCtx(req), partnerId: req.params.id, supplierId: req.body.supplierId }),
   });
   app.post("/partners/:id/suppliers/remove", {
-    schema: { tags, summary: "Remove a supplier of this partner", params: IdParams, body: SupplierBody, response: { 200: RelationsSchema } },
+    schema: {
+      tags,
+      summary: "Remove a supplier of this partner",
+      params: IdParams,
+      body: SupplierBody,
+      response: { 200: RelationsSchema },
+    },
     config: { access: { roles: EDITOR_ROLES } },
     handler: (req) => removeSupplier({ ctx: tenantCtx(req), partnerId: req.params.id, supplierId: req.body.supplierId }),
   });

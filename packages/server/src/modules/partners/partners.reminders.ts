@@ -37,10 +37,14 @@ export async function collectPartnerReminders(tx: Tx, tenantId: string, today: s
     };
     const subject = { subjectType: "partner-certification", subjectId: c.id };
     if (c.valid_to !== null && c.valid_to < today) {
-      out.push(reminder({ kind: "certification.expired", ...subject, params: { ...params, validTo: c.valid_to }, dueOn: c.valid_to }, c.valid_to));
+      out.push(
+        reminder({ kind: "certification.expired", ...subject, params: { ...params, validTo: c.valid_to }, dueOn: c.valid_to }, c.valid_to),
+      );
     } else if (c.status === "active" && c.next_verification_on !== null) {
       const due = c.next_verification_on;
-      out.push(reminder({ kind: "certification.reverify-due", ...subject, params: { ...params, nextVerificationOn: due }, dueOn: due }, due));
+      out.push(
+        reminder({ kind: "certification.reverify-due", ...subject, params: { ...params, nextVerificationOn: due }, dueOn: due }, due),
+      );
     }
   }
   const partners = await tx

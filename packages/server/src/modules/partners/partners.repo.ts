@@ -125,7 +125,8 @@ export async function insertStatusHistory(
 
 /** The partners that supply `partnerId` (its suppliers) or that it supplies (its customers), by name. */
 export function relatedPartners(tx: Tx, tenantId: string, partnerId: string, side: "suppliers" | "customers") {
-  const [join, where] = side === "suppliers" ? (["r.supplier_id", "r.customer_id"] as const) : (["r.customer_id", "r.supplier_id"] as const);
+  const [join, where] =
+    side === "suppliers" ? (["r.supplier_id", "r.customer_id"] as const) : (["r.customer_id", "r.supplier_id"] as const);
   return tx
     .selectFrom("partner_relations as r")
     .innerJoin("partners as p", "p.id", join)
@@ -139,7 +140,12 @@ export function relatedPartners(tx: Tx, tenantId: string, partnerId: string, sid
 
 /** Lanes (not archived) that touch the partner: through one of its sites, or with it as a leg's carrier. */
 export async function lanesOfPartner(tx: Tx, tenantId: string, partnerId: string): Promise<{ id: string; name: string }[]> {
-  const sites = await tx.selectFrom("partner_sites").select("id").where("tenant_id", "=", tenantId).where("partner_id", "=", partnerId).execute();
+  const sites = await tx
+    .selectFrom("partner_sites")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("partner_id", "=", partnerId)
+    .execute();
   const nodes = sites.map((s) => `partner-site:${s.id}`);
   return tx
     .selectFrom("lanes as l")

@@ -2,8 +2,8 @@ import { EDITOR_ROLES, INTERNAL_ROLES, MRA_PROGRAMS } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authOf, tenantCtx } from "../../http/context.ts";
 import { IdParams } from "../../http/schemas.ts";
-import { MraProgramListSchema } from "./partners.records.schema.ts";
 import { partnerRecordsRoutes } from "./partners.records.routes.ts";
+import { MraProgramListSchema } from "./partners.records.schema.ts";
 import {
   CreatePartnerBody,
   ListPartnersQuery,

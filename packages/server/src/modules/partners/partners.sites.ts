@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { appendAuditEvent } from "../../audit/audit.service.ts";
 import type { Updateable } from "kysely";
+import { appendAuditEvent } from "../../audit/audit.service.ts";
 import type { PartnerSiteRow, PartnerSitesTable } from "../../db/schema-partners.ts";
 import { type Tx, withScope } from "../../db/tx.ts";
 import { AppError, notFound } from "../../errors.ts";
@@ -8,12 +8,7 @@ import type { TenantCtx } from "../../http/context.ts";
 import { isUuid } from "../../http/schemas.ts";
 import { isUniqueViolation } from "../procedures/procedures.service.ts";
 import { presentPartnerSite } from "./partners.present.ts";
-import type {
-  CreatePartnerSiteInput,
-  ListPartnerSitesQueryInput,
-  PartnerSite,
-  UpdatePartnerSiteInput,
-} from "./partners.records.schema.ts";
+import type { CreatePartnerSiteInput, ListPartnerSitesQueryInput, PartnerSite, UpdatePartnerSiteInput } from "./partners.records.schema.ts";
 import { findPartner } from "./partners.repo.ts";
 import { lockPartner, scopeOf } from "./partners.service.ts";
 
@@ -51,7 +46,11 @@ export async function listPartnerSites(options: { ctx: TenantCtx; partnerId: str
 }
 
 /** Add a site to a partner. */
-export async function createPartnerSite(options: { ctx: TenantCtx; partnerId: string; input: CreatePartnerSiteInput }): Promise<PartnerSite> {
+export async function createPartnerSite(options: {
+  ctx: TenantCtx;
+  partnerId: string;
+  input: CreatePartnerSiteInput;
+}): Promise<PartnerSite> {
   const { ctx, partnerId, input } = options;
   try {
     return await withScope(ctx.db, scopeOf(ctx), async (tx) => {

@@ -115,8 +115,11 @@ describe("partner access", () => {
     for (const r of routes) {
       const url = r.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => (name === "id" ? q.id : "6.2"));
       // Both CSRF headers, so nothing but the missing credential can be the reason for the refusal.
-      const res = await p.request(r.method, url, r.method === "GET" || r.method === "HEAD" ? undefined : {}, { "x-csrf-token": p.csrfToken });
-      if (res.statusCode !== 401 || (r.method !== "HEAD" && res.json().error.code !== "unauthenticated")) wrong.push(`${r.key} → ${res.statusCode}`);
+      const res = await p.request(r.method, url, r.method === "GET" || r.method === "HEAD" ? undefined : {}, {
+        "x-csrf-token": p.csrfToken,
+      });
+      if (res.statusCode !== 401 || (r.method !== "HEAD" && res.json().error.code !== "unauthenticated"))
+        wrong.push(`${r.key} → ${res.statusCode}`);
     }
     expect(wrong).toEqual([]);
     // Partner routes are declared as such (the hook relies on it).
@@ -161,7 +164,10 @@ describe("partner access", () => {
       expect((await p.request("GET", `/api/questionnaires/${target}`)).statusCode).toBe(401);
     }
     expect([await questionnaireState(h, sibling), await questionnaireState(h, foreign.id)]).toEqual(untouched);
-    const answered = await h.rawQuery("SELECT answer FROM questionnaire_answers WHERE questionnaire_id = $1 AND criterion_id = $2", [mine.id, id]);
+    const answered = await h.rawQuery("SELECT answer FROM questionnaire_answers WHERE questionnaire_id = $1 AND criterion_id = $2", [
+      mine.id,
+      id,
+    ]);
     expect(answered[0]?.answer).toBe("yes");
   });
 
@@ -179,7 +185,12 @@ describe("partner access", () => {
     ];
     for (const [method, url, body, headers] of writes) {
       for (const csrf of [{}, { "x-csrf-token": p.csrfToken }, { "x-partner-csrf-token": `${p.csrfToken}x` }]) {
-        const res = await h.app.inject({ method: method as never, url, headers: { cookie: p.cookie, ...headers, ...csrf }, payload: body as never });
+        const res = await h.app.inject({
+          method: method as never,
+          url,
+          headers: { cookie: p.cookie, ...headers, ...csrf },
+          payload: body as never,
+        });
         expect(res.statusCode).toBe(403);
         expect(res.json().error.code).toBe("csrf_failed");
       }

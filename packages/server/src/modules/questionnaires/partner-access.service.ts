@@ -50,14 +50,24 @@ async function assertNotThrottled(caller: LinkCaller): Promise<void> {
   if (Number(row.n) >= maxLinkFailures(caller.config)) {
     const oldest = row.oldest ? new Date(row.oldest).getTime() : Date.now();
     const retryAfter = Math.max(1, Math.ceil((oldest + caller.config.loginWindowMs - Date.now()) / 1000));
-    throw new AppError("rate_limited", `Too many invalid links; try again in ${retryAfter} s`, { retryAfterSeconds: retryAfter }, {
-      "retry-after": String(retryAfter),
-    });
+    throw new AppError(
+      "rate_limited",
+      `Too many invalid links; try again in ${retryAfter} s`,
+      { retryAfterSeconds: retryAfter },
+      {
+        "retry-after": String(retryAfter),
+      },
+    );
   }
 }
 
 async function failLink(caller: LinkCaller): Promise<never> {
-  await withScope(caller.db, {}, (tx) => tx.insertInto("login_failures").values({ ip: failureKey(caller.ip), email: "" }).execute());
+  await withScope(caller.db, {}, (tx) =>
+    tx
+      .insertInto("login_failures")
+      .values({ ip: failureKey(caller.ip), email: "" })
+      .execute(),
+  );
   throw linkNotFound();
 }
 
@@ -68,13 +78,13 @@ async function liveInvitation(db: Kysely<Database>, token: string): Promise<Live
   // No company scope exists yet: the SECURITY DEFINER function finds the row by the token's hash alone.
   const { rows } = await withScope(db, {}, (tx) =>
     sql<{
-    id: string;
-    tenant_id: string;
-    questionnaire_id: string;
-    expires_at: Date;
-    used_at: Date | null;
-    revoked_at: Date | null;
-  }>`SELECT * FROM auth_partner_invitation(${sha256Hex(token)})`.execute(tx),
+      id: string;
+      tenant_id: string;
+      questionnaire_id: string;
+      expires_at: Date;
+      used_at: Date | null;
+      revoked_at: Date | null;
+    }>`SELECT * FROM auth_partner_invitation(${sha256Hex(token)})`.execute(tx),
   );
   const row = rows[0];
   if (!row || row.used_at || row.revoked_at || new Date(row.expires_at).getTime() <= Date.now()) return null;

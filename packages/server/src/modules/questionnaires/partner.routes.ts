@@ -1,12 +1,18 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { AppError } from "../../errors.ts";
 import { PARTNER_COOKIE } from "../../http/auth-hook.ts";
 import { receiveUpload } from "../../http/upload.ts";
-import { AppError } from "../../errors.ts";
 import { evidenceTmpDir } from "../evidence/evidence.store.ts";
 import { ACCEPTED_TYPES_TEXT } from "../evidence/evidence.types.ts";
+import {
+  addPartnerEvidence,
+  getPartnerQuestionnaire,
+  type PartnerCtx,
+  savePartnerAnswer,
+  submitPartnerQuestionnaire,
+} from "./partner.service.ts";
 import { describeLink, exchangeLink } from "./partner-access.service.ts";
-import { addPartnerEvidence, getPartnerQuestionnaire, type PartnerCtx, savePartnerAnswer, submitPartnerQuestionnaire } from "./partner.service.ts";
 import {
   CriterionParams,
   ExchangeBody,

@@ -133,7 +133,11 @@ export async function getPartnerQuestionnaire(options: {
 }
 
 /** PUT /api/partner/questionnaire/answers/{criterionId}: save a draft answer (omitted comment kept, null clears). */
-export async function savePartnerAnswer(options: { ctx: PartnerCtx; criterionId: string; input: PartnerAnswerInput }): Promise<PartnerItem> {
+export async function savePartnerAnswer(options: {
+  ctx: PartnerCtx;
+  criterionId: string;
+  input: PartnerAnswerInput;
+}): Promise<PartnerItem> {
   const { ctx, criterionId, input } = options;
   return withScope(ctx.db, scopeOf(ctx), async (tx) => {
     const q = await sessionQuestionnaire(tx, ctx, true);
@@ -236,7 +240,9 @@ export async function addPartnerEvidence(options: { ctx: PartnerCtx; upload: Rec
 }
 
 /** POST /api/partner/questionnaire/submit: hand the answers over for review once every open item is answered. */
-export async function submitPartnerQuestionnaire(options: { ctx: PartnerCtx }): Promise<{ status: QuestionnaireStatus; submittedAt: string }> {
+export async function submitPartnerQuestionnaire(options: {
+  ctx: PartnerCtx;
+}): Promise<{ status: QuestionnaireStatus; submittedAt: string }> {
   const { ctx } = options;
   return withScope(ctx.db, scopeOf(ctx), async (tx) => {
     const q = await sessionQuestionnaire(tx, ctx, true);

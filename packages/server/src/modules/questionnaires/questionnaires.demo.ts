@@ -6,8 +6,8 @@ import { withScope } from "../../db/tx.ts";
 import type { TenantCtx } from "../../http/context.ts";
 import { addDaysIso } from "../procedures/review-interval.ts";
 import { todayIso } from "../security-profile/security-profile.service.ts";
-import { exchangeLink } from "./partner-access.service.ts";
 import { type PartnerCtx, savePartnerAnswer, submitPartnerQuestionnaire } from "./partner.service.ts";
+import { exchangeLink } from "./partner-access.service.ts";
 import { reviewQuestionnaire } from "./questionnaires.review.ts";
 import type { Answer, QuestionnaireLang } from "./questionnaires.schema.ts";
 import { createInvitation, createQuestionnaire } from "./questionnaires.service.ts";
@@ -20,7 +20,28 @@ export interface QuestionnairesDemoResult {
 }
 
 // Partners in these countries get their questionnaire in Spanish.
-const SPANISH = new Set(["MX", "ES", "GT", "HN", "SV", "NI", "CR", "PA", "CO", "VE", "EC", "PE", "BO", "CL", "AR", "UY", "PY", "DO", "CU", "PR"]);
+const SPANISH = new Set([
+  "MX",
+  "ES",
+  "GT",
+  "HN",
+  "SV",
+  "NI",
+  "CR",
+  "PA",
+  "CO",
+  "VE",
+  "EC",
+  "PE",
+  "BO",
+  "CL",
+  "AR",
+  "UY",
+  "PY",
+  "DO",
+  "CU",
+  "PR",
+]);
 
 const COMMENTS: Record<QuestionnaireLang, Record<Exclude<Answer, "yes">, string>> = {
   en: {
@@ -109,7 +130,11 @@ export async function seedQuestionnairesDemo(options: {
       input: {
         items: q.items.map((i) =>
           i.criterionId === sentBack
-            ? { criterionId: i.criterionId, decision: "change" as const, comment: lang === "es" ? "¿Cuál es la fecha compromiso?" : "By when?" }
+            ? {
+                criterionId: i.criterionId,
+                decision: "change" as const,
+                comment: lang === "es" ? "¿Cuál es la fecha compromiso?" : "By when?",
+              }
             : { criterionId: i.criterionId, decision: "accept" as const },
         ),
       },

@@ -60,7 +60,15 @@ export async function insertInvitation(
     `INSERT INTO questionnaire_invitations (id, tenant_id, questionnaire_id, token_hash, expires_at, used_at, revoked_at)
      VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5::double precision / 1000),
        CASE WHEN $6 THEN now() END, CASE WHEN $7 THEN now() END)`,
-    [id, options.tenantId, options.questionnaireId, sha256Hex(token), options.expiresInMs ?? 14 * 24 * 3600_000, options.used ?? false, options.revoked ?? false],
+    [
+      id,
+      options.tenantId,
+      options.questionnaireId,
+      sha256Hex(token),
+      options.expiresInMs ?? 14 * 24 * 3600_000,
+      options.used ?? false,
+      options.revoked ?? false,
+    ],
   );
   return { id, token };
 }

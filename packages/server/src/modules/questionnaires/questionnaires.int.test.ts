@@ -4,8 +4,6 @@ import { sha256Hex } from "../../auth/crypto.ts";
 import { addCaller, anonymous, type Caller, createTenantFixture } from "../../test/factories.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
 import { Multipart, samplePdf } from "../../test/multipart.ts";
-import { runReminders } from "../notifications/reminders.job.ts";
-import { seedQuestionnairesDemo } from "./questionnaires.demo.ts";
 import {
   criterionIdsFor,
   insertPartner,
@@ -49,7 +47,10 @@ describe("questionnaires", () => {
     expect(must.requirement).toBe(getCriterion(must.criterionId)?.requirement.es);
 
     // Invite: the link carries a 256-bit token; only its SHA-256 is stored; the draft becomes sent.
-    const invited = await analyst.request("POST", `/api/questionnaires/${q.id}/invitations`, { email: "calidad@maquiladora.example", expiresInDays: 10 });
+    const invited = await analyst.request("POST", `/api/questionnaires/${q.id}/invitations`, {
+      email: "calidad@maquiladora.example",
+      expiresInDays: 10,
+    });
     expect(invited.statusCode).toBe(201);
     const { url } = invited.json();
     const token = /^\/q\/([A-Za-z0-9_-]{43})$/.exec(url)?.[1] as string;
@@ -61,7 +62,10 @@ describe("questionnaires", () => {
     );
     expect(stored[0]?.token_hash).toBe(sha256Hex(token));
     expect(stored[0]?.row).not.toContain(token);
-    expect((await owner.request("GET", `/api/questionnaires/${q.id}`)).json()).toMatchObject({ status: "sent", invitations: [{ state: "open" }] });
+    expect((await owner.request("GET", `/api/questionnaires/${q.id}`)).json()).toMatchObject({
+      status: "sent",
+      invitations: [{ state: "open" }],
+    });
 
     // A mail scanner opens the link: the landing answers and the link stays unspent.
     for (let k = 0; k < 3; k++) {
@@ -92,7 +96,10 @@ describe("questionnaires", () => {
       expect(saved.statusCode).toBe(200);
       expect(saved.json()).toMatchObject({ criterionId, answer });
     }
-    const m = new Multipart({ criterionId: first, file: { filename: "declaracion.pdf", contentType: "application/pdf", data: samplePdf() } });
+    const m = new Multipart({
+      criterionId: first,
+      file: { filename: "declaracion.pdf", contentType: "application/pdf", data: samplePdf() },
+    });
     const uploaded = await p.request("POST", "/api/partner/questionnaire/evidence", m.payload, { "content-type": m.contentType });
     expect(uploaded.statusCode).toBe(201);
     const evidenceId = uploaded.json().evidence[0].id;
@@ -106,7 +113,9 @@ describe("questionnaires", () => {
     // The reviewer sends one item back.
     const review1 = await analyst.request("POST", `/api/questionnaires/${q.id}/review`, {
       items: expectedIds.map((criterionId) =>
-        criterionId === second ? { criterionId, decision: "change", comment: "Adjunta el procedimiento de sellos." } : { criterionId, decision: "accept" },
+        criterionId === second
+          ? { criterionId, decision: "change", comment: "Adjunta el procedimiento de sellos." }
+          : { criterionId, decision: "accept" },
       ),
     });
     expect(review1.statusCode).toBe(200);
@@ -122,12 +131,19 @@ describe("questionnaires", () => {
 
     // The partner may change only that item.
     const back = (await p.request("GET", "/api/partner/questionnaire")).json();
-    expect(back.items.filter((i: { editable: boolean }) => i.editable).map((i: { criterionId: string }) => i.criterionId)).toEqual([second]);
-    expect(back.items.find((i: { criterionId: string }) => i.criterionId === second).changeRequest).toBe("Adjunta el procedimiento de sellos.");
+    expect(back.items.filter((i: { editable: boolean }) => i.editable).map((i: { criterionId: string }) => i.criterionId)).toEqual([
+      second,
+    ]);
+    expect(back.items.find((i: { criterionId: string }) => i.criterionId === second).changeRequest).toBe(
+      "Adjunta el procedimiento de sellos.",
+    );
     const refused = await p.request("PUT", `/api/partner/questionnaire/answers/${first}`, { answer: "yes" });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details.rule).toBe("not-sent-back");
-    expect((await p.request("PUT", `/api/partner/questionnaire/answers/${second}`, { answer: "yes", comment: "Procedimiento adjunto." })).statusCode).toBe(200);
+    expect(
+      (await p.request("PUT", `/api/partner/questionnaire/answers/${second}`, { answer: "yes", comment: "Procedimiento adjunto." }))
+        .statusCode,
+    ).toBe(200);
     expect((await p.request("POST", "/api/partner/questionnaire/submit")).statusCode).toBe(200);
 
     // Round 2 is decided item by item: the whole list is refused, the one item accepted.
@@ -135,7 +151,9 @@ describe("questionnaires", () => {
       items: expectedIds.map((criterionId) => ({ criterionId, decision: "accept" })),
     });
     expect(wrong.statusCode).toBe(422);
-    const accepted = await analyst.request("POST", `/api/questionnaires/${q.id}/review`, { items: [{ criterionId: second, decision: "accept" }] });
+    const accepted = await analyst.request("POST", `/api/questionnaires/${q.id}/review`, {
+      items: [{ criterionId: second, decision: "accept" }],
+    });
     expect(accepted.statusCode).toBe(200);
     const levels = new Map(criteriaFor(["foreign-manufacturer"]).map((c) => [c.criterion.id, c.level]));
     const final = { ...answers, [second]: "yes" };
@@ -156,7 +174,15 @@ describe("questionnaires", () => {
     // Every write is in the chain, the partner's under its own label, and the chain verifies.
     const events = (await owner.request("GET", `/api/audit/events?entityType=questionnaire&entityId=${q.id}&limit=200`)).json().items;
     const actions = events.map((e: { action: string }) => e.action);
-    for (const a of ["questionnaire.create", "questionnaire.invite", "questionnaire.partner_access", "questionnaire.answer", "questionnaire.evidence", "questionnaire.submit", "questionnaire.review"]) {
+    for (const a of [
+      "questionnaire.create",
+      "questionnaire.invite",
+      "questionnaire.partner_access",
+      "questionnaire.answer",
+      "questionnaire.evidence",
+      "questionnaire.submit",
+      "questionnaire.review",
+    ]) {
       expect(actions).toContain(a);
     }
     const partnerEvent = events.find((e: { action: string }) => e.action === "questionnaire.submit");
@@ -173,9 +199,9 @@ describe("questionnaires", () => {
     const foreign = await analyst.request("POST", "/api/questionnaires", { partnerId: theirs.id, dueOn: inDays(5) });
     expect(missing.statusCode).toBe(404);
     expect(foreign.body).toBe(missing.body);
-    expect((await analyst.request("POST", "/api/questionnaires", { partnerId: archived.id, dueOn: inDays(5) })).json().error.details.rule).toBe(
-      "partner-archived",
-    );
+    expect(
+      (await analyst.request("POST", "/api/questionnaires", { partnerId: archived.id, dueOn: inDays(5) })).json().error.details.rule,
+    ).toBe("partner-archived");
     expect((await analyst.request("POST", "/api/questionnaires", { partnerId: mine.id, dueOn: inDays(-1) })).statusCode).toBe(422);
     for (const body of [
       { partnerId: mine.id, dueOn: inDays(5), lang: "fr" },
@@ -209,16 +235,25 @@ describe("questionnaires", () => {
   it("enforces the review rules and changes nothing when it refuses", async () => {
     const partner = await insertPartner(h, owner.tenantId);
     const draft = await insertQuestionnaire(h, { tenantId: owner.tenantId, partnerId: partner.id });
-    const submitted = await insertQuestionnaire(h, { tenantId: owner.tenantId, partnerId: partner.id, status: "submitted", answered: true });
+    const submitted = await insertQuestionnaire(h, {
+      tenantId: owner.tenantId,
+      partnerId: partner.id,
+      status: "submitted",
+      answered: true,
+    });
     const ids = criterionIdsFor();
     const all = (decision: string) => ids.map((criterionId) => ({ criterionId, decision }));
     const states = [await questionnaireState(h, draft), await questionnaireState(h, submitted)];
-    expect((await analyst.request("POST", `/api/questionnaires/${draft}/review`, { items: all("accept") })).json().error.details.rule).toBe("not-submitted");
+    expect((await analyst.request("POST", `/api/questionnaires/${draft}/review`, { items: all("accept") })).json().error.details.rule).toBe(
+      "not-submitted",
+    );
     const noComment = await analyst.request("POST", `/api/questionnaires/${submitted}/review`, { items: all("change") });
     expect(noComment.json().error.details.rule).toBe("comment-required");
     const partial = await analyst.request("POST", `/api/questionnaires/${submitted}/review`, { items: all("accept").slice(1) });
     expect(partial.json().error.details).toMatchObject({ rule: "decide-each-item-once", missing: [ids[0]] });
-    const stray = await analyst.request("POST", `/api/questionnaires/${submitted}/review`, { items: [...all("accept"), { criterionId: "99.9", decision: "accept" }] });
+    const stray = await analyst.request("POST", `/api/questionnaires/${submitted}/review`, {
+      items: [...all("accept"), { criterionId: "99.9", decision: "accept" }],
+    });
     expect(stray.json().error.details.notInRound).toEqual(["99.9"]);
     const twice = await analyst.request("POST", `/api/questionnaires/${submitted}/review`, { items: [...all("accept"), all("accept")[0]] });
     expect(twice.json().error.details.duplicates).toEqual([ids[0]]);
@@ -242,59 +277,8 @@ describe("questionnaires", () => {
     expect((await session.request("GET", "/api/partner/questionnaire")).statusCode).toBe(401);
     const token = def.url.slice(3);
     expect((await anonymous(h, "GET", `/api/partner-access/${token}`)).statusCode).toBe(404);
-    expect((await owner.request("GET", `/api/questionnaires/${q}`)).json().invitations.map((i: { state: string }) => i.state)).toContain("revoked");
-  });
-
-  it("reminds 7 days before the due date and once overdue, only while the partner still has to answer", async () => {
-    const company = await createTenantFixture(h);
-    const partner = await insertPartner(h, company.tenantId, { name: "Transportes Frontera" });
-    const make = async (status: "sent" | "in_progress" | "changes_requested" | "submitted" | "draft", due: number) => {
-      const id = await insertQuestionnaire(h, { tenantId: company.tenantId, partnerId: partner.id, status });
-      await h.rawQuery("UPDATE questionnaires SET due_on = current_date + $2::int WHERE id = $1", [id, due]);
-      return id;
-    };
-    const soon = await make("sent", 7);
-    const late = await make("changes_requested", -2);
-    await make("in_progress", 8); // not yet
-    await make("submitted", -5); // the reviewers' turn
-    await make("draft", 1); // never sent
-    const today = (await h.rawQuery<{ d: string }>("SELECT current_date::text AS d"))[0]?.d as string;
-    await runReminders({ db: h.db.kysely, today });
-    await runReminders({ db: h.db.kysely, today });
-    const rows = await h.rawQuery<{ kind: string; subject_id: string; params: { partnerName: string } }>(
-      "SELECT kind, subject_id, params FROM notifications WHERE tenant_id = $1 AND kind LIKE 'questionnaire.%' ORDER BY kind",
-      [company.tenantId],
+    expect((await owner.request("GET", `/api/questionnaires/${q}`)).json().invitations.map((i: { state: string }) => i.state)).toContain(
+      "revoked",
     );
-    expect(rows.map((r) => [r.kind, r.subject_id])).toEqual([
-      ["questionnaire.due-soon", soon],
-      ["questionnaire.overdue", late],
-    ]);
-    expect(rows[0]?.params.partnerName).toBe("Transportes Frontera");
-  });
-
-  it("seeds the demo: an accepted questionnaire with a score, one awaiting review, one with an open link", async () => {
-    const company = await createTenantFixture(h);
-    const names = ["Maquila Uno", "Carrier Two", "Broker Three"];
-    for (const [k, name] of names.entries()) {
-      await insertPartner(h, company.tenantId, { name, type: ["manufacturer", "highway-carrier", "customs-broker"][k] as string });
-      await h.rawQuery("UPDATE partners SET created_at = now() + make_interval(secs => $2) WHERE name = $1", [name, k]);
-    }
-    const result = await seedQuestionnairesDemo({ db: h.db, tenantId: company.tenantId, actor: { id: company.userId, label: company.email } });
-    expect(result.accepted).toMatchObject({ partner: "Maquila Uno", score: expect.any(Number) });
-    expect(result.submitted).toMatchObject({ partner: "Carrier Two" });
-    expect(result.open).toMatchObject({ partner: "Broker Three", url: expect.stringMatching(/^\/q\/[A-Za-z0-9_-]{43}$/) });
-    const statuses = await h.rawQuery<{ name: string; status: string; round: number; vulnerability_score: number | null }>(
-      `SELECT p.name, q.status, q.round, p.vulnerability_score FROM questionnaires q JOIN partners p ON p.id = q.partner_id
-       WHERE q.tenant_id = $1 ORDER BY p.created_at`,
-      [company.tenantId],
-    );
-    expect(statuses).toEqual([
-      { name: "Maquila Uno", status: "accepted", round: 2, vulnerability_score: result.accepted?.score },
-      { name: "Carrier Two", status: "submitted", round: 1, vulnerability_score: null },
-      { name: "Broker Three", status: "sent", round: 1, vulnerability_score: null },
-    ]);
-    const landing = await anonymous(h, "GET", `/api/partner-access/${result.open?.url.slice(3)}`);
-    expect(landing.json()).toMatchObject({ partner: "Broker Three", status: "sent", lang: "es" });
-    expect((await company.request("GET", "/api/audit/verify")).json()).toMatchObject({ ok: true });
   });
 });

@@ -8,7 +8,14 @@ import { sha256Hex } from "../../auth/crypto.ts";
 import type { Rec, World } from "../../test/authz/world.ts";
 import type { Harness } from "../../test/harness.ts";
 import { Multipart } from "../../test/multipart.ts";
-import { criterionIdsFor, insertInvitation, insertPartner, insertPartnerSession, insertQuestionnaire, questionnaireState } from "./questionnaires.fixtures.ts";
+import {
+  criterionIdsFor,
+  insertInvitation,
+  insertPartner,
+  insertPartnerSession,
+  insertQuestionnaire,
+  questionnaireState,
+} from "./questionnaires.fixtures.ts";
 
 /** 6.2 (ISO 17712 seals) is asked of foreign manufacturers, the matrix partners' type. */
 export const MATRIX_CRITERION = "6.2";
@@ -103,7 +110,10 @@ export async function openMatrixPartnerSession(h: Harness, world: World): Promis
   const questionnaireId = await insertQuestionnaire(h, { tenantId: world.tenantId, partnerId, status: "in_progress" });
   const caller = await insertPartnerSession(h, { tenantId: world.tenantId, questionnaireId });
   const session = { cookie: caller.cookie, csrfToken: caller.csrfToken, questionnaireId };
-  world.markers.add(questionnaireId).add(caller.cookie.split("=")[1] as string).add(caller.csrfToken);
+  world.markers
+    .add(questionnaireId)
+    .add(caller.cookie.split("=")[1] as string)
+    .add(caller.csrfToken);
   sessions.set(world, session);
   return session;
 }

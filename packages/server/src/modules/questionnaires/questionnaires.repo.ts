@@ -50,7 +50,10 @@ export async function listSummaryRows(
   if (query.status) base = base.where("q.status", "=", query.status);
   const [rows, count] = await Promise.all([
     base.orderBy("q.created_at", "desc").orderBy("q.id").limit(query.limit).offset(query.offset).execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -58,7 +61,11 @@ export async function listSummaryRows(
 /**
  * How many criteria each questionnaire has and how many are answered, judging each criterion by its latest round.
  */
-export async function progressOf(tx: Tx, tenantId: string, ids: readonly string[]): Promise<Map<string, { answered: number; total: number }>> {
+export async function progressOf(
+  tx: Tx,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, { answered: number; total: number }>> {
   const out = new Map(ids.map((id) => [id, { answered: 0, total: 0 }]));
   if (ids.length === 0) return out;
   const { rows } = await sql<{ questionnaire_id: string; total: number; answered: number }>`

@@ -109,7 +109,13 @@ export async function reviewQuestionnaire(options: { ctx: TenantCtx; id: string;
         .where("id", "=", q.partner_id)
         .returning("vulnerability_score")
         .executeTakeFirst();
-      after = { status: "accepted", round: q.round, score, partnerId: q.partner_id, partnerVulnerabilityScore: partner?.vulnerability_score ?? null };
+      after = {
+        status: "accepted",
+        round: q.round,
+        score,
+        partnerId: q.partner_id,
+        partnerVulnerabilityScore: partner?.vulnerability_score ?? null,
+      };
     }
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,

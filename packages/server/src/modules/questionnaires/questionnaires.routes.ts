@@ -11,10 +11,16 @@ import {
   ListQuestionnairesQuery,
   QuestionnaireDetailSchema,
   QuestionnaireListSchema,
-  RevokeResultSchema,
   ReviewBody,
+  RevokeResultSchema,
 } from "./questionnaires.schema.ts";
-import { createInvitation, createQuestionnaire, getQuestionnaire, listQuestionnaires, revokePartnerAccess } from "./questionnaires.service.ts";
+import {
+  createInvitation,
+  createQuestionnaire,
+  getQuestionnaire,
+  listQuestionnaires,
+  revokePartnerAccess,
+} from "./questionnaires.service.ts";
 
 const tags = ["questionnaires"];
 const read = { access: { roles: INTERNAL_ROLES } };

@@ -20,6 +20,10 @@ const TOKEN_FLOOR = 0.88;
 /** What of the entry matched: its primary name, an alias, and whether its address agreed. */
 export type MatchedOn = "name" | "alias" | "address";
 
+const FLAG_SIZE = 64;
+const FLAGS_A = new Uint8Array(FLAG_SIZE);
+const FLAGS_B = new Uint8Array(FLAG_SIZE);
+
 /** Jaro–Winkler similarity of two strings, 0..1 (prefix scale 0.1, up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
@@ -27,8 +31,9 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-  const usedA = new Uint8Array(la);
-  const usedB = new Uint8Array(lb);
+  // Reused flags: this runs millions of times per screening run, and words are short.
+  const usedA = la <= FLAG_SIZE ? FLAGS_A.fill(0, 0, la) : new Uint8Array(la);
+  const usedB = lb <= FLAG_SIZE ? FLAGS_B.fill(0, 0, lb) : new Uint8Array(lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);

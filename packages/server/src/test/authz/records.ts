@@ -291,8 +291,7 @@ export const spareSupplierOf = (world: World): string => partnerSuppliers.get(wo
 /** The supplier every matrix partner of `world` already has, for the remove route. */
 export const linkedSupplierOf = (world: World): string => partnerSuppliers.get(world)?.linked ?? randomUUID();
 /** The active certification of the matrix partner `recordId` (a random id for a missing partner). */
-export const certificationOf = (recordId: string | undefined): string =>
-  (recordId && partnerCertifications.get(recordId)) || randomUUID();
+export const certificationOf = (recordId: string | undefined): string => (recordId && partnerCertifications.get(recordId)) || randomUUID();
 
 async function insertPartner(h: Harness, world: World, name: string): Promise<string> {
   const id = randomUUID();
@@ -379,7 +378,10 @@ async function makePartner(h: Harness, world: World): Promise<{ rec: Rec; siteId
 /** A site of a fresh matrix partner. */
 async function makePartnerSite(h: Harness, world: World): Promise<Rec> {
   const { siteId } = await makePartner(h, world);
-  return { id: siteId, read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(s) AS row FROM partner_sites s WHERE id = $1", [siteId])) };
+  return {
+    id: siteId,
+    read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(s) AS row FROM partner_sites s WHERE id = $1", [siteId])),
+  };
 }
 
 /** The active CTPAT certification of a fresh matrix partner. */

@@ -1,8 +1,5 @@
 /** The expectation table of the authorization matrix (authz-matrix.int.test.ts). */
 import type { Role } from "@portcullis/domain";
-import { TEST_PASSWORD, unique } from "../factories.ts";
-import type { Harness } from "../harness.ts";
-import { Multipart } from "../multipart.ts";
 import {
   acceptAllBody,
   answeredPartnerQuestionnaire,
@@ -16,6 +13,9 @@ import {
   prepareExchange,
   reopenPartnerQuestionnaire,
 } from "../../modules/questionnaires/questionnaires.matrix.ts";
+import { TEST_PASSWORD, unique } from "../factories.ts";
+import type { Harness } from "../harness.ts";
+import { Multipart } from "../multipart.ts";
 import { certificationOf, ensureSignedReview, linkedSupplierOf, openReviewWindow, spareSupplierOf } from "./records.ts";
 import type { World } from "./world.ts";
 
@@ -288,7 +288,12 @@ export const TABLE: Record<string, RouteSpec> = {
   "GET /api/partners": { allow: INTERNAL },
   "POST /api/partners": {
     allow: PARTNER_EDITORS,
-    body: () => ({ name: unique("Partner"), type: "manufacturer", countryCode: "MX", identifiers: [{ kind: "rfc", value: "MNO940512AB1" }] }),
+    body: () => ({
+      name: unique("Partner"),
+      type: "manufacturer",
+      countryCode: "MX",
+      identifiers: [{ kind: "rfc", value: "MNO940512AB1" }],
+    }),
   },
   "GET /api/partners/:id": { allow: INTERNAL, target: "partner" },
   "PATCH /api/partners/:id": { allow: PARTNER_EDITORS, target: "partner", body: () => ({ notes: unique("Visited"), riskLevel: "high" }) },
@@ -321,7 +326,11 @@ export const TABLE: Record<string, RouteSpec> = {
     target: "partner",
     body: () => ({ kind: "tbml", result: "concern", indicators: ["tbml.price-mismatch"], performedOn: "2026-01-15" }),
   },
-  "POST /api/partners/:id/suppliers": { allow: PARTNER_EDITORS, target: "partner", body: ({ world }) => ({ supplierId: spareSupplierOf(world) }) },
+  "POST /api/partners/:id/suppliers": {
+    allow: PARTNER_EDITORS,
+    target: "partner",
+    body: ({ world }) => ({ supplierId: spareSupplierOf(world) }),
+  },
   "POST /api/partners/:id/suppliers/remove": {
     allow: PARTNER_EDITORS,
     target: "partner",

@@ -1,4 +1,4 @@
-import { Badge, Group, Modal, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Badge, type ComboboxItem, type ComboboxParsedItem, Group, Modal, type OptionsFilter, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useMemo, useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
 import { FormActions, FormError } from "../../components/FormParts";
 import { SearchSelect } from "../../components/SearchSelect";
+import { rankedFilter } from "../../lib/selectFilter";
 import { useLang } from "../../lib/useLang";
 import { useEvidenceList } from "../evidence/api";
 import { type CertificationInput, type PartnerCertification, useAddCertification, useMraPrograms, useUpdateCertification } from "./api";
@@ -14,6 +15,14 @@ import { MraFacts, mraLabel } from "./MraProgram";
 
 const FIELDS = ["program", "certificateId", "status", "validFrom", "validTo", "lastVerifiedOn", "evidenceId"] as const;
 const CERTAINTY_COLOR = { verified: "teal", secondary: "gray", uncertain: "orange" } as const;
+
+/** The shared ranked filter, applied inside each group (it only looks at plain options). */
+const groupedFilter: OptionsFilter = (input) =>
+  input.options.flatMap((o: ComboboxParsedItem) => {
+    if (!("group" in o)) return rankedFilter({ ...input, options: [o] });
+    const items = rankedFilter({ ...input, options: o.items }) as ComboboxItem[];
+    return items.length > 0 ? [{ group: o.group, items }] : [];
+  });
 
 interface Values {
   program: string | null;
@@ -143,6 +152,7 @@ function CertificationForm({ partnerId, certification: c, onClose }: Omit<Props,
           required
           allowDeselect={false}
           data={programData}
+          filter={groupedFilter}
           value={values.program}
           onChange={(v) => set("program", v)}
           error={errorFor("program")}

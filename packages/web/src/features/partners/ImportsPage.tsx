@@ -142,7 +142,7 @@ function ImportWizard({ kind, onKind }: { kind: ImportKind; onKind: (k: ImportKi
               </Alert>
             )}
             <Group justify="space-between">
-              <Button variant="default" onClick={() => setStep(0)} disabled={busy}>
+              <Button variant="default" onClick={() => setStep(0)} disabled={busy} data-testid="import-back">
                 {t("imports.back")}
               </Button>
               <Button onClick={() => void run(false)} disabled={!canCommit} loading={busy} data-testid="import-commit">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { ReactNode } from "react";
@@ -7,8 +7,10 @@ import { countryName } from "../../lib/countries";
 import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { type PartnerDetail, useUpdatePartner } from "./api";
+import { hintIdentifier } from "./domain";
 import { HistoryTimeline } from "./HistoryTimeline";
 import { PartnerForm } from "./PartnerForm";
+import { isCountry } from "./partnerForm";
 import { StatusPanel } from "./StatusPanel";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -83,26 +85,43 @@ export function OverviewTab({ partner, canEdit, canApprove }: { partner: Partner
             ) : (
               <Group gap="xs">
                 {p.identifiers.map((i) => (
-                  <Badge
+                  // A bordered chip rather than a Badge: long identifiers must wrap on a phone, not overflow.
+                  <Paper
                     key={`${i.kind}:${i.value}`}
-                    variant="outline"
-                    color={i.warning ? "orange" : "gray"}
+                    withBorder
+                    radius="xl"
+                    px={10}
+                    py={2}
+                    maw="100%"
+                    style={i.warning ? { borderColor: "var(--mantine-color-orange-6)" } : undefined}
                     title={i.warning ?? undefined}
-                    tt="none"
                     data-testid="partner-identifier"
                     data-warning={i.warning ? "true" : "false"}
                   >
-                    {t(`partners.identifiers.kind.${i.kind}`)}: {i.value}
-                    {i.warning ? " ⚠" : ""}
-                  </Badge>
+                    <Text size="xs" c={i.warning ? "orange.8" : undefined} style={{ overflowWrap: "anywhere" }}>
+                      {t(`partners.identifiers.kind.${i.kind}`)}:{" "}
+                      <Text span ff="monospace" size="xs" fw={600}>
+                        {i.value}
+                      </Text>
+                      {i.warning ? " ⚠" : ""}
+                    </Text>
+                  </Paper>
                 ))}
               </Group>
             )}
-            {p.identifiers.some((i) => i.warning) && (
-              <Text size="xs" c="orange.8">
-                {t("partners.identifiers.warningsNote")}
-              </Text>
-            )}
+            {p.identifiers
+              .filter((i) => i.warning)
+              .map((i) => {
+                // The server's note is English only: say the same thing in the UI language from the shared rules.
+                const level = hintIdentifier(i.kind, i.value, isCountry).level;
+                const shape = t(`partners.identifiers.shape.${i.kind}`);
+                return (
+                  <Text key={`w-${i.kind}:${i.value}`} size="xs" c="orange.8" data-testid="partner-identifier-warning-note">
+                    ⚠ {t(`partners.identifiers.kind.${i.kind}`)} {i.value}:{" "}
+                    {level === "countryPrefix" ? t("partners.identifiers.hint.countryPrefix") : t("partners.identifiers.hint.warning", { shape })}
+                  </Text>
+                );
+              })}
           </Stack>
           <Stack gap={4}>
             <Text size="xs" c="dimmed">

@@ -141,6 +141,7 @@ function RecordForm({ partnerId, onClose }: { partnerId: string; onClose: () => 
             value={result}
             onChange={(v) => setResult(v as ScreeningResult)}
             color={result === "fail" ? "red" : result === "concern" ? "yellow" : "green"}
+            autoContrast
             data-testid="screening-result-input"
           />
         </Stack>

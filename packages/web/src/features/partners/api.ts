@@ -272,6 +272,8 @@ function usePartnerMutation<V, R>(partnerId: string | undefined, fn: (v: V) => P
     mutationFn: fn,
     onSuccess: (r) => {
       const id = partnerId ?? (r as { id?: string } | undefined)?.id;
+      // Most writes answer with the whole partner: show it at once instead of waiting for the refetch.
+      if (id && r && typeof r === "object" && "statusHistory" in r) qc.setQueryData(partnersKeys.one(id), r);
       invalidatePartners(qc, id);
     },
   });

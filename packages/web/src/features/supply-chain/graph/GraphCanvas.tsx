@@ -2,9 +2,11 @@ import { Box, Paper, Text, useComputedColorScheme } from "@mantine/core";
 import { type KeyboardEvent, type PointerEvent, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
 import type { GraphNode } from "../api";
 import type { ColorBy } from "../palette";
-import { drawGraph, type GraphView, markerRadius } from "./drawGraph";
+import { type GraphView, markerRadius } from "./drawGraph";
 import { nearest } from "./gridIndex";
 import { colorGroups, type GraphModel } from "./graphModel";
+import { GraphPainter, SETTLE_MS } from "./painter";
+import { centerView, fitView, type ZoomLimits, zoomView } from "./view";
 
 /** What a frame-time run measured (milliseconds). */
 export interface FrameStats {
@@ -20,8 +22,11 @@ export interface GraphCanvasHandle {
   centerOn: (id: string) => void;
   fit: () => void;
   zoomBy: (factor: number) => void;
-  /** Pan and zoom for `frames` animation frames and report draw and frame times. */
-  measure: (frames: number) => Promise<FrameStats>;
+  /**
+   * Pan and zoom for `frames` animation frames and report draw and frame times: "pan" as the user moves the
+   * view (the cached scene is shifted), "full" redrawing the whole scene every frame (what a resting frame costs).
+   */
+  measure: (frames: number, mode: "pan" | "full") => Promise<FrameStats>;
 }
 
 interface Props {
@@ -37,17 +42,14 @@ interface Props {
   ref?: Ref<GraphCanvasHandle>;
 }
 
-const MIN_K_FACTOR = 0.5;
-const MAX_K = 40;
-
 /** The tier graph on a <canvas>: pan/zoom redrawn with requestAnimationFrame, hit-testing through a grid index. */
 export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLabel, renderTip, label, h = 560, ref }: Props) {
   const dark = useComputedColorScheme("light") === "dark";
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = useRef({ width: 0, height: 0, dpr: 1 });
-  const view = useRef<GraphView>({ k: 1, x: 0, y: 0 });
-  const fitK = useRef(1);
+  const view = useRef<GraphView>({ kx: 1, ky: 1, x: 0, y: 0 });
+  const limits = useRef<ZoomLimits>({ kxMin: 0, kxMax: Number.POSITIVE_INFINITY, kyMin: 0, kyMax: Number.POSITIVE_INFINITY });
   const hovered = useRef(-1);
   const frame = useRef(0);
   const lastDraw = useRef(0);
@@ -56,14 +58,23 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
   const [tip, setTip] = useState<{ x: number; y: number; i: number } | null>(null);
   const groups = useMemo(() => colorGroups(model, colorBy), [model, colorBy]);
   const selectedIdx = selected ? (model.index.get(selected) ?? -1) : -1;
+  const painterRef = useRef<GraphPainter | null>(null);
+  painterRef.current ??= new GraphPainter();
+  const painter = painterRef.current;
+  const settle = useRef(0);
+  const requestRef = useRef<() => void>(() => {});
 
   const paint = useCallback(() => {
     const ctx = canvasRef.current?.getContext("2d");
     if (!ctx) return;
     const t0 = performance.now();
-    drawGraph(ctx, model, { ...size.current, view: view.current, groups, hovered: hovered.current, selected: selectedIdx, tierLabel, dark });
+    const stale = painter.paint(ctx, model, { ...size.current, view: view.current, groups, hovered: hovered.current, selected: selectedIdx, tierLabel, dark });
     lastDraw.current = performance.now() - t0;
-  }, [model, groups, selectedIdx, tierLabel, dark]);
+    if (stale) {
+      window.clearTimeout(settle.current);
+      settle.current = window.setTimeout(() => requestRef.current(), SETTLE_MS + 10);
+    }
+  }, [painter, model, groups, selectedIdx, tierLabel, dark]);
 
   const request = useCallback(() => {
     if (frame.current) return;
@@ -72,36 +83,41 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
       paint();
     });
   }, [paint]);
+  requestRef.current = request;
 
+  // New data, colors or theme: the cached scene must be redrawn.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dependencies are what invalidates the scene
   useEffect(() => {
+    painter.invalidate();
     request();
-  }, [request]);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  }, [painter, model, groups, dark, request]);
+  useEffect(
+    () => () => {
+      // Reset the handle too: under StrictMode the component mounts again and must be able to schedule frames.
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+      window.clearTimeout(settle.current);
+    },
+    [],
+  );
 
   const setView = useCallback(
     (v: GraphView) => {
-      view.current = { ...v, k: Math.min(MAX_K, Math.max(fitK.current * MIN_K_FACTOR, v.k)) };
+      view.current = v;
+      painter.moved();
       request();
     },
-    [request],
+    [painter, request],
   );
 
   const fit = useCallback(() => {
-    const { width, height } = size.current;
-    const { x0, y0, x1, y1 } = model.bounds;
-    const pad = 40;
-    const k = Math.min((width - 2 * pad) / Math.max(x1 - x0, 1), (height - 2 * pad - 20) / Math.max(y1 - y0, 1));
-    fitK.current = Math.min(k, MAX_K);
-    setView({ k: fitK.current, x: width / 2 - fitK.current * ((x0 + x1) / 2), y: (height + 20) / 2 - fitK.current * ((y0 + y1) / 2) });
+    const fitted = fitView(model, size.current.width, size.current.height);
+    limits.current = fitted.limits;
+    setView(fitted.view);
   }, [model, setView]);
 
   const zoomAt = useCallback(
-    (factor: number, px = size.current.width / 2, py = size.current.height / 2) => {
-      const v = view.current;
-      const k = Math.min(MAX_K, Math.max(fitK.current * MIN_K_FACTOR, v.k * factor));
-      const f = k / v.k;
-      setView({ k, x: px - (px - v.x) * f, y: py - (py - v.y) * f });
-    },
+    (factor: number, px = size.current.width / 2, py = size.current.height / 2) => setView(zoomView(view.current, factor, px, py, limits.current)),
     [setView],
   );
 
@@ -142,9 +158,8 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
 
   /** The node under a canvas point (CSS pixels), or -1. */
   const hit = (px: number, py: number) => {
-    const { k, x, y } = view.current;
-    const radius = Math.max(markerRadius(model, k) + 3, 6) / k;
-    return nearest(model.grid, (px - x) / k, (py - y) / k, radius);
+    const { kx, ky, x, y } = view.current;
+    return nearest(model.grid, (px - x) / kx, (py - y) / ky, Math.max(markerRadius(model, ky) + 3, 6), kx, ky);
   };
 
   const local = (e: PointerEvent) => {
@@ -231,18 +246,18 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
         if (i === undefined) return;
         // Glide there over ~300 ms, zooming in far enough to read the labels.
         const from = { ...view.current };
-        const k = Math.max(from.k, (LABEL_K * 1.2) / Math.max(model.spacing, 1e-9));
-        const to = { k, x: size.current.width / 2 - model.xs[i]! * k, y: size.current.height / 2 - model.ys[i]! * k };
+        const to = centerView(from, model, i, size.current.width, size.current.height, limits.current);
         const start = performance.now();
         const step = (now: number) => {
           const t = Math.min(1, (now - start) / 300);
           const e = t * (2 - t);
-          setView({ k: from.k + (to.k - from.k) * e, x: from.x + (to.x - from.x) * e, y: from.y + (to.y - from.y) * e });
+          const mix = (a: number, b: number) => a + (b - a) * e;
+          setView({ kx: mix(from.kx, to.kx), ky: mix(from.ky, to.ky), x: mix(from.x, to.x), y: mix(from.y, to.y) });
           if (t < 1) requestAnimationFrame(step);
         };
         requestAnimationFrame(step);
       },
-      measure: (frames) =>
+      measure: (frames, mode) =>
         new Promise<FrameStats>((resolve) => {
           const draws: number[] = [];
           const stamps: number[] = [];
@@ -251,13 +266,19 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
           const step = (now: number) => {
             stamps.push(now);
             const phase = (n / frames) * Math.PI * 2;
-            // A pan in a circle while zooming in and out: every frame redraws the whole visible graph.
-            view.current = { k: start.k * (1 + 2 * Math.sin(phase / 2) ** 2), x: start.x + 200 * Math.sin(phase), y: start.y + 120 * Math.cos(phase) };
+            // A pan in a circle while zooming in and out: every frame shows a different part of the graph.
+            const zoom = 1 + 2 * Math.sin(phase / 2) ** 2;
+            view.current = { kx: start.kx * zoom, ky: start.ky * zoom, x: start.x + 200 * Math.sin(phase), y: start.y + 120 * Math.cos(phase) };
+            if (mode === "full") {
+              painter.invalidate();
+              painter.rest();
+            } else painter.moved();
             paint();
             draws.push(lastDraw.current);
             if (++n < frames) requestAnimationFrame(step);
             else {
               view.current = start;
+              painter.rest();
               paint();
               const sorted = [...draws].sort((a, b) => a - b);
               const gaps = stamps.slice(1).map((s, j) => s - stamps[j]!);
@@ -273,7 +294,7 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
           requestAnimationFrame(step);
         }),
     }),
-    [fit, zoomAt, model, setView, paint],
+    [fit, zoomAt, model, setView, paint, painter],
   );
 
   const tipNode = tip ? model.nodes[tip.i] : undefined;
@@ -325,6 +346,3 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
     </Box>
   );
 }
-
-/** Zoom at which labels appear: marker radius 5 px ⇔ spacing × k × 0.32 = 5. */
-const LABEL_K = 5 / 0.32;

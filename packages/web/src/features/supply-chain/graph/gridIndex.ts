@@ -26,41 +26,44 @@ export function buildGrid(xs: Float64Array, ys: Float64Array, cell: number): Gri
   return { cell: size, cells, xs, ys };
 }
 
-/** Index of the point nearest to (x, y) within `radius` (world units), or -1. */
-export function nearest(grid: GridIndex, x: number, y: number, radius: number): number {
-  const { cell, cells, xs, ys } = grid;
-  const x0 = Math.floor((x - radius) / cell);
-  const x1 = Math.floor((x + radius) / cell);
-  const y0 = Math.floor((y - radius) / cell);
-  const y1 = Math.floor((y + radius) / cell);
-  // A huge radius (zoomed far out) would walk thousands of empty cells; scanning every point is cheaper then.
-  if ((x1 - x0 + 1) * (y1 - y0 + 1) > cells.size) return scan(grid, x, y, radius);
+/**
+ * Index of the point nearest to (x, y) (world units) within `radius` screen pixels, or -1. The view may scale
+ * the axes differently (`kx`, `ky`: pixels per world unit), so distances are measured on screen.
+ */
+export function nearest(grid: GridIndex, x: number, y: number, radius: number, kx = 1, ky = 1): number {
+  const { cell, cells } = grid;
+  const rx = radius / kx;
+  const ry = radius / ky;
+  const x0 = Math.floor((x - rx) / cell);
+  const x1 = Math.floor((x + rx) / cell);
+  const y0 = Math.floor((y - ry) / cell);
+  const y1 = Math.floor((y + ry) / cell);
+  // A huge search box (zoomed far out) would walk thousands of empty cells; scanning every point is cheaper then.
+  if ((x1 - x0 + 1) * (y1 - y0 + 1) > cells.size) return closest(grid, grid.xs.keys(), x, y, radius, kx, ky);
   let best = -1;
   let bestD = radius * radius;
   for (let cx = x0; cx <= x1; cx++) {
     for (let cy = y0; cy <= y1; cy++) {
       const list = cells.get(key(cx, cy));
       if (!list) continue;
-      for (const i of list) {
-        const dx = xs[i]! - x;
-        const dy = ys[i]! - y;
-        const d = dx * dx + dy * dy;
-        if (d <= bestD) {
-          bestD = d;
-          best = i;
-        }
+      const i = closest(grid, list, x, y, Math.sqrt(bestD), kx, ky);
+      if (i >= 0) {
+        const dx = (grid.xs[i]! - x) * kx;
+        const dy = (grid.ys[i]! - y) * ky;
+        bestD = dx * dx + dy * dy;
+        best = i;
       }
     }
   }
   return best;
 }
 
-function scan(grid: GridIndex, x: number, y: number, radius: number): number {
+function closest(grid: GridIndex, candidates: Iterable<number>, x: number, y: number, radius: number, kx: number, ky: number): number {
   let best = -1;
   let bestD = radius * radius;
-  for (let i = 0; i < grid.xs.length; i++) {
-    const dx = grid.xs[i]! - x;
-    const dy = grid.ys[i]! - y;
+  for (const i of candidates) {
+    const dx = (grid.xs[i]! - x) * kx;
+    const dy = (grid.ys[i]! - y) * ky;
     const d = dx * dx + dy * dy;
     if (d <= bestD) {
       bestD = d;

@@ -63,7 +63,14 @@ export function useZoomPan(svgRef: RefObject<SVGSVGElement | null>, { width, hei
     [width, height, minK, maxK],
   );
 
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(
+    () => () => {
+      // Reset the handle too: under StrictMode the hook mounts again and must be able to schedule frames.
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    },
+    [],
+  );
 
   const toMap = useCallback(
     (clientX: number, clientY: number): { x: number; y: number } | null => {
