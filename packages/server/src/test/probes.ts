@@ -66,7 +66,7 @@ export function internalLeaks(body: string): string[] {
 /** Tables whose contents a rejected request must leave untouched. */
 export const GUARDED_TABLES = ["sites", "audit_events", "memberships", "api_tokens", "users", "tenants", "sessions"] as const;
 
-/** Security Profile tables (issue 3): keyed by their primary key columns, digested whole. */
+/** Program tables (issues 3 and 4): keyed by their primary key columns, digested whole. */
 const PROFILE_TABLES: Record<string, string> = {
   evidence_items: "t.id",
   evidence_versions: "t.id",
@@ -82,6 +82,24 @@ const PROFILE_TABLES: Record<string, string> = {
   framework_controls: "t.id",
   framework_mappings: "t.tenant_id, t.control_id, t.criterion_id",
   notifications: "t.id",
+  // Issue 4: partners and the supply chain.
+  partners: "t.id",
+  partner_status_history: "t.id",
+  partner_sites: "t.id",
+  partner_contacts: "t.id",
+  partner_identifiers: "t.tenant_id, t.partner_id, t.kind, t.value",
+  partner_certifications: "t.id",
+  partner_screenings: "t.id",
+  partner_relations: "t.tenant_id, t.supplier_id, t.customer_id",
+  screening_lists: "t.id",
+  screening_entries: "t.id",
+  screening_matches: "t.id",
+  lanes: "t.id",
+  lane_legs: "t.tenant_id, t.lane_id, t.seq",
+  questionnaires: "t.id",
+  questionnaire_answers: "t.tenant_id, t.questionnaire_id, t.criterion_id, t.round",
+  questionnaire_invitations: "t.id",
+  partner_sessions: "t.id_hash",
 };
 
 /**

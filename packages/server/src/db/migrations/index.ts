@@ -4,7 +4,7 @@ import * as rlsSessionsJobs from "./20261129000000_rls_sessions_jobs.ts";
 import * as securityProfile from "./20261130000000_security_profile.ts";
 import * as profileNaRequestedBy from "./20261130001900_profile_na_requested_by.ts";
 import * as partners from "./20261201000000_partners.ts";
-import * as lanesIndexes from "./20261201001200_lanes_indexes.ts";
+import * as laneEdges from "./20261201001200_lane_edges.ts";
 
 /**
  * Every migration, by timestamped name. Forward-only: never edit or remove an entry that has shipped;
@@ -16,5 +16,5 @@ export const migrations: Record<string, Migration> = {
   "20261130000000_security_profile": securityProfile,
   "20261130001900_profile_na_requested_by": profileNaRequestedBy,
   "20261201000000_partners": partners,
-  "20261201001200_lanes_indexes": lanesIndexes,
+  "20261201001200_lane_edges": laneEdges,
 };

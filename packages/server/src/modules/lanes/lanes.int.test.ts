@@ -205,6 +205,31 @@ describe("lanes", () => {
     expect((await owner.request("GET", "/api/lanes?node=warehouse")).statusCode).toBe(400);
   });
 
+  it("keeps lane_edges equal to the live legs through creates, patches, archiving and raw SQL", async () => {
+    const edges = () =>
+      h.rawQuery("SELECT from_node, to_node, mode, legs FROM lane_edges WHERE tenant_id = $1 ORDER BY 1, 2, 3", [owner.tenantId]);
+    const fromLegs = () =>
+      h.rawQuery(
+        `SELECT l.from_node, l.to_node, l.mode, count(*)::int AS legs FROM lane_legs l JOIN lanes z ON z.id = l.lane_id
+         WHERE l.tenant_id = $1 AND z.archived_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        [owner.tenantId],
+      );
+    const a = await createLaneFixture(owner, [leg("port:CNNSA", "port:USOAK", "sea"), leg("port:USOAK", elPasoDc, "rail")]);
+    await createLaneFixture(owner, [leg("port:CNNSA", "port:USOAK", "sea")]);
+    expect((await edges()).find((e) => e.from_node === "port:CNNSA")).toMatchObject({ to_node: "port:USOAK", mode: "sea", legs: 2 });
+    await owner.request("PATCH", `/api/lanes/${a}`, { legs: [leg("port:CNNSA", "port:USSEA", "sea"), leg("port:USSEA", elPasoDc, "rail")] });
+    expect(await edges()).toEqual(await fromLegs());
+    await owner.request("POST", `/api/lanes/${a}/archive`);
+    expect((await edges()).some((e) => e.from_node === "port:USSEA")).toBe(false);
+    expect(await edges()).toEqual(await fromLegs());
+    await h.rawQuery("UPDATE lanes SET archived_at = NULL WHERE id = $1", [a]);
+    expect((await edges()).some((e) => e.from_node === "port:USSEA")).toBe(true);
+    await h.rawQuery("UPDATE lane_legs SET mode = 'road' WHERE lane_id = $1 AND seq = 2", [a]);
+    await h.rawQuery("DELETE FROM lane_legs WHERE lane_id = $1 AND seq = 2", [a]);
+    expect(await edges()).toEqual(await fromLegs());
+    expect((await edges()).length).toBeGreaterThan(3);
+  });
+
   it("lets read roles read and keeps writes to editors", async () => {
     const auditor = await addCaller(h, owner.tenantId, "auditor");
     expect((await auditor.request("GET", "/api/lanes")).statusCode).toBe(200);

@@ -5,37 +5,38 @@ import type { Tx } from "../../db/tx.ts";
 import { isUuid } from "../../http/schemas.ts";
 import type { LegInput, ListLanesQueryInput } from "./lanes.schema.ts";
 
-/** A node set as SQL: a subquery yielding node keys (text). */
-export type NodeSet = RawBuilder<unknown>;
-
-/** The sites of one partner, as node keys. */
-export function partnerNodes(tenantId: string, partnerId: string): NodeSet {
-  return sql`SELECT 'partner-site:' || s.id::text FROM partner_sites s WHERE s.tenant_id = ${tenantId}::uuid AND s.partner_id = ${partnerId}::uuid`;
+/** The node keys of one partner's sites (any state). */
+export async function partnerNodeKeys(tx: Tx, tenantId: string, partnerId: string): Promise<string[]> {
+  const rows = await tx.selectFrom("partner_sites").select("id").where("tenant_id", "=", tenantId).where("partner_id", "=", partnerId).execute();
+  return rows.map((r) => `partner-site:${r.id}`);
 }
 
-/** Every node in a country: own sites, partner sites and packaged locations. */
-export function countryNodes(tenantId: string, countryCode: string): NodeSet {
+/** Every node key in a country: own sites, partner sites and packaged locations. */
+export async function countryNodeKeys(tx: Tx, tenantId: string, countryCode: string): Promise<string[]> {
   const ports = searchLocations()
     .filter((l) => l.countryCode === countryCode)
     .map((l) => `port:${l.code}`);
-  return sql`SELECT 'site:' || id::text FROM sites WHERE tenant_id = ${tenantId}::uuid AND country_code = ${countryCode}
-    UNION ALL SELECT 'partner-site:' || id::text FROM partner_sites WHERE tenant_id = ${tenantId}::uuid AND country_code = ${countryCode}
-    UNION ALL SELECT unnest(${ports}::text[])`;
+  const { rows } = await sql<{ key: string }>`
+    SELECT 'site:' || id::text AS key FROM sites WHERE tenant_id = ${tenantId}::uuid AND country_code = ${countryCode}
+    UNION ALL SELECT 'partner-site:' || id::text FROM partner_sites WHERE tenant_id = ${tenantId}::uuid AND country_code = ${countryCode}`.execute(tx);
+  return [...ports, ...rows.map((r) => r.key)];
 }
 
 /**
- * Ids of lanes with a leg that starts or ends in `nodes`, rests in `nodes`, or is run by `carrierId`. Written as a
- * UNION of index-friendly parts: under forced RLS an OR across columns or a jsonb operator would not use an index.
- * At-rest points are only looked at on the few legs that have any (partial index lane_legs_with_rest).
+ * Ids of lanes with a leg that starts or ends at one of `keys`, rests at one, or is run by `carrierId`. A UNION of
+ * index-friendly parts with the keys as a constant array: under forced RLS the planner keeps a qual that calls a
+ * non-leakproof function (a uuid-to-text cast, a jsonb operator, an OR across columns…) out of index conditions,
+ * which would mean scanning every leg. At-rest points are only read on legs that have any (partial index).
  */
-export function lanesTouching(tenantId: string, nodes: NodeSet, carrierId: string | null): RawBuilder<{ lane_id: string }> {
+export function lanesTouching(tenantId: string, keys: readonly string[], carrierId: string | null): RawBuilder<{ lane_id: string }> {
+  const k = [...keys];
   const carrier = carrierId
     ? sql`UNION SELECT lane_id FROM lane_legs WHERE tenant_id = ${tenantId}::uuid AND carrier_partner_id = ${carrierId}::uuid`
     : sql``;
-  return sql`SELECT lane_id FROM lane_legs WHERE tenant_id = ${tenantId}::uuid AND from_node IN (${nodes})
-    UNION SELECT lane_id FROM lane_legs WHERE tenant_id = ${tenantId}::uuid AND to_node IN (${nodes})
+  return sql`SELECT lane_id FROM lane_legs WHERE tenant_id = ${tenantId}::uuid AND from_node = ANY(${k}::text[])
+    UNION SELECT lane_id FROM lane_legs WHERE tenant_id = ${tenantId}::uuid AND to_node = ANY(${k}::text[])
     UNION SELECT lane_id FROM lane_legs WHERE tenant_id = ${tenantId}::uuid AND at_rest <> '[]'::jsonb
-      AND EXISTS (SELECT 1 FROM jsonb_array_elements(at_rest) e WHERE e ->> 'node' IN (${nodes}))
+      AND EXISTS (SELECT 1 FROM jsonb_array_elements(at_rest) e WHERE e ->> 'node' = ANY(${k}::text[]))
     ${carrier}`;
 }
 
@@ -99,10 +100,10 @@ export async function listLanes(tx: Tx, tenantId: string, query: ListLanesQueryI
   if (query.partnerId !== undefined) {
     // Not one of our ids: nothing can touch it (and it must not reach a ::uuid cast).
     if (!isUuid(query.partnerId)) return { rows: [], total: 0 };
-    touching.push(lanesTouching(tenantId, partnerNodes(tenantId, query.partnerId), query.partnerId));
+    touching.push(lanesTouching(tenantId, await partnerNodeKeys(tx, tenantId, query.partnerId), query.partnerId));
   }
-  if (query.countryCode) touching.push(lanesTouching(tenantId, countryNodes(tenantId, query.countryCode.toUpperCase()), null));
-  if (query.node) touching.push(lanesTouching(tenantId, sql`SELECT ${query.node}::text`, null));
+  if (query.countryCode) touching.push(lanesTouching(tenantId, await countryNodeKeys(tx, tenantId, query.countryCode.toUpperCase()), null));
+  if (query.node) touching.push(lanesTouching(tenantId, [query.node], null));
   for (const t of touching) base = base.where(sql<boolean>`id IN (${t})`);
   const [rows, count] = [
     await base.selectAll().orderBy("name").orderBy("id").limit(query.limit).offset(query.offset).execute(),

@@ -5,7 +5,7 @@
 import { MRA_PROGRAMS } from "@portcullis/domain";
 import { sql } from "kysely";
 import type { Tx } from "../../db/tx.ts";
-import { lanesTouching, type NodeSet } from "./lanes.repo.ts";
+import { lanesTouching } from "./lanes.repo.ts";
 
 const MRA_IDS = MRA_PROGRAMS.map((p) => p.id);
 
@@ -25,7 +25,7 @@ export async function certificationStates(tx: Tx, tenantId: string, today: strin
   return new Map(rows.map((r) => [r.partner_id, r.ctpat ? "ctpat" : r.mra ? "mra" : "expired"]));
 }
 
-/** One hop used by some path, with how many lanes run it and a sample of them. */
+/** One hop used by some path, with how many live lanes run it and a sample of up to ten of them. */
 export interface HopRow {
   from_node: string;
   to_node: string;
@@ -35,34 +35,43 @@ export interface HopRow {
 }
 
 /**
- * The hops that can lie on a path from `from` to `to`: nodes reachable from `from` (recursive CTE over live lane
- * legs), then, among those only, the nodes from which `to` is reachable. The second search never leaves the first
- * one's result, so a busy destination does not drag in every origin of the network.
+ * The hops that can lie on a path from `from` to `to`, with how many live lanes run each, by which modes, and up to
+ * ten of them (by id). Reachability walks lane_edges (each live hop once, kept by triggers), first forward from
+ * `from`, then backward from `to` among the nodes reached, so a busy destination never drags in every origin of
+ * the network. Legs are read only for the sample, ten per hop at most, in (from, to, lane) index order.
  */
 export async function hopsBetween(tx: Tx, tenantId: string, from: string, to: string): Promise<HopRow[]> {
   const { rows } = await sql<HopRow>`
     WITH RECURSIVE fwd(node) AS (
       SELECT ${from}::text
       UNION
-      SELECT l.to_node FROM fwd
-        JOIN lane_legs l ON l.tenant_id = ${tenantId}::uuid AND l.from_node = fwd.node
-        JOIN lanes n ON n.tenant_id = l.tenant_id AND n.id = l.lane_id
-      WHERE n.archived_at IS NULL
+      SELECT e.to_node FROM fwd JOIN lane_edges e ON e.tenant_id = ${tenantId}::uuid AND e.from_node = fwd.node
+    ), reached AS (
+      SELECT array_agg(node) AS nodes FROM fwd
     ), bwd(node) AS (
-      SELECT ${to}::text WHERE ${to}::text IN (SELECT node FROM fwd)
+      SELECT ${to}::text WHERE ${to}::text = ANY(CAST((SELECT nodes FROM reached) AS text[]))
       UNION
-      SELECT l.from_node FROM bwd
-        JOIN lane_legs l ON l.tenant_id = ${tenantId}::uuid AND l.to_node = bwd.node
-        JOIN lanes n ON n.tenant_id = l.tenant_id AND n.id = l.lane_id
-      WHERE n.archived_at IS NULL AND l.from_node IN (SELECT node FROM fwd)
+      -- In-edges of each node, kept when their source was reached forward (an array test, not a join: the join
+      -- order the planner picks otherwise probes every reached node against every frontier node).
+      SELECT e.from_node FROM bwd JOIN lane_edges e ON e.tenant_id = ${tenantId}::uuid AND e.to_node = bwd.node
+      WHERE e.from_node = ANY(CAST((SELECT nodes FROM reached) AS text[]))
+    ), hops AS (
+      SELECT e.from_node, e.to_node, sum(e.legs)::int AS lane_count, array_agg(e.mode ORDER BY e.mode) AS modes
+      FROM lane_edges e
+      WHERE e.tenant_id = ${tenantId}::uuid AND e.from_node IN (SELECT node FROM bwd) AND e.to_node IN (SELECT node FROM bwd)
+      GROUP BY e.from_node, e.to_node
     )
-    SELECT l.from_node, l.to_node, count(*)::int AS lane_count, array_agg(DISTINCT l.mode) AS modes,
-      array_to_json((array_agg(json_build_object('id', n.id, 'name', n.name, 'seq', l.seq, 'mode', l.mode,
-        'carrierPartnerId', l.carrier_partner_id) ORDER BY n.name, n.id))[1:10]) AS lanes
-    FROM lane_legs l JOIN lanes n ON n.tenant_id = l.tenant_id AND n.id = l.lane_id
-    WHERE l.tenant_id = ${tenantId}::uuid AND n.archived_at IS NULL
-      AND l.from_node IN (SELECT node FROM bwd) AND l.to_node IN (SELECT node FROM bwd)
-    GROUP BY l.from_node, l.to_node`.execute(tx);
+    SELECT h.from_node, h.to_node, h.lane_count, h.modes, s.lanes FROM hops h
+    CROSS JOIN LATERAL (
+      SELECT coalesce(json_agg(json_build_object('id', x.lane_id, 'name', x.name, 'seq', x.seq, 'mode', x.mode,
+        'carrierPartnerId', x.carrier_partner_id)), '[]'::json) AS lanes
+      FROM (
+        SELECT l.lane_id, n.name, l.seq, l.mode, l.carrier_partner_id
+        FROM lane_legs l JOIN lanes n ON n.tenant_id = l.tenant_id AND n.id = l.lane_id
+        WHERE l.tenant_id = ${tenantId}::uuid AND l.from_node = h.from_node AND l.to_node = h.to_node AND n.archived_at IS NULL
+        ORDER BY l.lane_id LIMIT 10
+      ) x
+    ) s`.execute(tx);
   return rows;
 }
 
@@ -70,7 +79,7 @@ export async function hopsBetween(tx: Tx, tenantId: string, from: string, to: st
 export async function impactedLanes(
   tx: Tx,
   tenantId: string,
-  target: { nodes: NodeSet; carrierId: string | null },
+  target: { nodes: readonly string[]; carrierId: string | null },
   page: { limit: number; offset: number },
 ): Promise<{ rows: { id: string; name: string }[]; total: number }> {
   const hit = lanesTouching(tenantId, target.nodes, target.carrierId);

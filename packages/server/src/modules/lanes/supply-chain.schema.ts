@@ -55,7 +55,7 @@ export const PathsSchema = z.object({
   total: z.number(),
   /** True when the 1,000-path cap (or the search budget) stopped the search. */
   truncated: z.boolean(),
-  /** Every hop used by a path: how many live lanes run it, by which modes, and up to 10 of them. */
+  /** Every hop used by a path: how many live lanes run it, by which modes, and up to 10 of them (a sample, listed by name). */
   hops: z.array(
     z.object({
       from: z.string(),

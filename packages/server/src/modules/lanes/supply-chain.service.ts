@@ -7,8 +7,7 @@ import { isUuid } from "../../http/schemas.ts";
 import { todayUtc } from "../procedures/review-interval.ts";
 import { findPartners, resolveNodes } from "./lanes.nodes.ts";
 import { atRestOf } from "./lanes.present.ts";
-import { countryNodes, findLane, findLegs, partnerNodes } from "./lanes.repo.ts";
-import type { NodeInfo } from "./lanes.schema.ts";
+import { countryNodeKeys, findLane, findLegs } from "./lanes.repo.ts";
 import type {
   ImpactQueryInput,
   ImpactSchema,
@@ -162,7 +161,13 @@ export async function findPaths(options: { ctx: TenantCtx; from: string; to: str
       total: paths.length,
       truncated,
       hops: usedHops
-        .map((h) => ({ from: h.from_node, to: h.to_node, laneCount: h.lane_count, modes: [...h.modes].sort(), lanes: h.lanes }))
+        .map((h) => ({
+          from: h.from_node,
+          to: h.to_node,
+          laneCount: h.lane_count,
+          modes: [...h.modes].sort(),
+          lanes: [...h.lanes].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+        }))
         .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
       nodes: [...nodes.values()],
     };
@@ -176,24 +181,15 @@ export async function getImpact(options: { ctx: TenantCtx; query: ImpactQueryInp
   const countryCode = query.countryCode ?? null;
   if (partnerId !== null && !isUuid(partnerId)) throw notFound("Partner");
   return withScope(ctx.db, scopeOf(ctx), async (tx) => {
-    let targetNodes: (n: NodeInfo) => boolean;
+    let keys: string[];
     if (partnerId !== null) {
       const siteIds = await partnerSiteIds(tx, ctx.tenantId, partnerId);
       if (!siteIds) throw notFound("Partner");
-      const keys = new Set(siteIds.map((id) => `partner-site:${id}`));
-      targetNodes = (n) => keys.has(n.id);
+      keys = siteIds.map((id) => `partner-site:${id}`);
     } else {
-      targetNodes = (n) => n.countryCode === countryCode;
+      keys = await countryNodeKeys(tx, ctx.tenantId, countryCode as string);
     }
-    const page = await impactedLanes(
-      tx,
-      ctx.tenantId,
-      {
-        nodes: partnerId !== null ? partnerNodes(ctx.tenantId, partnerId) : countryNodes(ctx.tenantId, countryCode as string),
-        carrierId: partnerId,
-      },
-      query,
-    );
+    const page = await impactedLanes(tx, ctx.tenantId, { nodes: keys, carrierId: partnerId }, query);
     const legs = await findLegs(
       tx,
       ctx.tenantId,
@@ -204,8 +200,9 @@ export async function getImpact(options: { ctx: TenantCtx; query: ImpactQueryInp
       ctx.tenantId,
       legs.flatMap((l) => [l.from_node, l.to_node, ...atRestOf(l.at_rest).map((r) => r.node)]),
     );
+    const wanted = new Set(keys);
     const target = {
-      nodes: new Set([...nodes.values()].filter(targetNodes).map((n) => n.id)),
+      nodes: new Set([...nodes.keys()].filter((k) => wanted.has(k))),
       carrierIds: new Set(partnerId ? [partnerId] : []),
     };
     const items = page.rows.map((lane) => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, createTenantFixture } from "../../test/factories.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
-import { type PartnersDemoIds, seedPartnersDemo } from "./partners.demo.ts";
-import { DEMO_PARTNERS } from "./partners.demo-data.ts";
+import { DEMO_PARTNERS, type PartnersDemoIds, seedPartnersDemo } from "./partners.demo.ts";
 
 describe("partner demo", () => {
   let h: Harness;

@@ -113,7 +113,9 @@ export async function getPartnerQuestionnaire(options: {
       .where("tenant_id", "=", ctx.tenantId)
       .where("questionnaire_id", "=", ctx.questionnaireId)
       .where("id_hash", "=", options.sessionHash)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // Revoked between the access check and this read: the same answer the check would now give.
+    if (!session) throw new AppError("unauthenticated", "This partner session has ended");
     const answered = items.filter((i) => i.answer !== null).length;
     const open = PARTNER_EDITABLE.includes(q.status as QuestionnaireStatus);
     return {

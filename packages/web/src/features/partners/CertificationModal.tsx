@@ -1,4 +1,15 @@
-import { Badge, type ComboboxItem, type ComboboxParsedItem, Group, Modal, type OptionsFilter, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Badge,
+  type ComboboxItem,
+  type ComboboxParsedItem,
+  Group,
+  Modal,
+  type OptionsFilter,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useMemo, useState } from "react";
@@ -9,9 +20,10 @@ import { SearchSelect } from "../../components/SearchSelect";
 import { rankedFilter } from "../../lib/selectFilter";
 import { useLang } from "../../lib/useLang";
 import { useEvidenceList } from "../evidence/api";
-import { type CertificationInput, type PartnerCertification, useAddCertification, useMraPrograms, useUpdateCertification } from "./api";
+import { type CertificationInput, type PartnerCertification, useMraPrograms } from "./api";
 import { CERTIFICATION_STATUSES, type CertificationStatus } from "./domain";
 import { MraFacts, mraLabel } from "./MraProgram";
+import { useAddCertification, useUpdateCertification } from "./records.api";
 
 const FIELDS = ["program", "certificateId", "status", "validFrom", "validTo", "lastVerifiedOn", "evidenceId"] as const;
 const CERTAINTY_COLOR = { verified: "teal", secondary: "gray", uncertain: "orange" } as const;

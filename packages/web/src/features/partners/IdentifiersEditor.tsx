@@ -11,8 +11,6 @@ interface Props {
   onChange: (rows: IdentifierRow[]) => void;
   /** Errors by `identifiers.<index>` (client checks and server issues). */
   errors: Record<string, string | undefined>;
-  /** Warnings the server kept on saved identifiers, by normalized `kind:value`. */
-  savedWarnings?: Map<string, string>;
   /** A problem with the list as a whole. */
   generalError?: string;
   readOnly?: boolean;
@@ -67,7 +65,7 @@ function IdentifierHint({ kind, value, error }: { kind: IdentifierKind; value: s
 }
 
 /** Rows of kind + value. Refused formats are errors; formats we are not sure of only warn, with their certainty. */
-export function IdentifiersEditor({ rows, onChange, errors, savedWarnings, generalError, readOnly }: Props) {
+export function IdentifiersEditor({ rows, onChange, errors, generalError, readOnly }: Props) {
   const { t } = useTranslation();
   const kinds = IDENTIFIER_KINDS.map((k) => ({ value: k, label: t(`partners.identifiers.kind.${k}`) }));
   const set = (i: number, patch: Partial<IdentifierRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -84,7 +82,6 @@ export function IdentifiersEditor({ rows, onChange, errors, savedWarnings, gener
       )}
       {rows.map((row, i) => {
         const error = errors[`identifiers.${i}`];
-        const saved = row.kind ? savedWarnings?.get(`${row.kind}:${row.value}`) : undefined;
         return (
           <Paper key={row.key} withBorder p="xs" data-testid="partner-identifier-row">
             <Group align="flex-start" gap="xs" wrap="wrap">
@@ -116,11 +113,6 @@ export function IdentifiersEditor({ rows, onChange, errors, savedWarnings, gener
                 {!row.kind && error && (
                   <Text size="xs" c="red" role="alert">
                     {error}
-                  </Text>
-                )}
-                {saved && (
-                  <Text size="xs" c="orange.8">
-                    {t("partners.identifiers.savedWarning", { message: saved })}
                   </Text>
                 )}
               </Stack>

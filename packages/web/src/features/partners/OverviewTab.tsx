@@ -118,7 +118,9 @@ export function OverviewTab({ partner, canEdit, canApprove }: { partner: Partner
                 return (
                   <Text key={`w-${i.kind}:${i.value}`} size="xs" c="orange.8" data-testid="partner-identifier-warning-note">
                     ⚠ {t(`partners.identifiers.kind.${i.kind}`)} {i.value}:{" "}
-                    {level === "countryPrefix" ? t("partners.identifiers.hint.countryPrefix") : t("partners.identifiers.hint.warning", { shape })}
+                    {level === "countryPrefix"
+                      ? t("partners.identifiers.hint.countryPrefix")
+                      : t("partners.identifiers.hint.warning", { shape })}
                   </Text>
                 );
               })}

@@ -31,10 +31,6 @@ export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCanc
   const serverErrors = useMemo(() => fieldErrors(t, error, [...PARTNER_FIELDS, "identifiers", "contacts"]), [t, error]);
   const serverRows = useMemo(() => rowErrors(t, error), [t, error]);
   const errorFor = (f: string): string | undefined => clientErrors[f] ?? (touched.has(f) ? undefined : (serverRows[f] ?? serverErrors[f]));
-  const savedWarnings = useMemo(
-    () => new Map((partner?.identifiers ?? []).filter((i) => i.warning).map((i) => [`${i.kind}:${i.value}`, i.warning as string])),
-    [partner],
-  );
 
   const set = <K extends keyof PartnerFormValues>(key: K, value: PartnerFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -159,7 +155,6 @@ export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCanc
           onChange={(rows) => set("identifiers", rows)}
           errors={listErrors("identifiers")}
           generalError={listGeneralError("identifiers")}
-          savedWarnings={savedWarnings}
         />
         <ContactsEditor
           rows={values.contacts}

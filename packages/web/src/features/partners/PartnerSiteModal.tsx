@@ -9,7 +9,8 @@ import { FormActions, FormError } from "../../components/FormParts";
 import { SearchSelect } from "../../components/SearchSelect";
 import { SITE_KINDS, type SiteKind } from "../../lib/constants";
 import { parseCoordinate, type SiteFormValues, validateSite } from "../sites/siteForm";
-import { type PartnerSite, type PartnerSiteInput, useAddPartnerSite, useUpdatePartnerSite } from "./api";
+import type { PartnerSite, PartnerSiteInput } from "./api";
+import { useAddPartnerSite, useUpdatePartnerSite } from "./records.api";
 
 const FIELDS = ["name", "kind", "countryCode", "address", "latitude", "longitude", "externalKey"] as const;
 

@@ -1,5 +1,5 @@
-import { Button, Group, Paper, Stack, Switch, Text, TextInput } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Button, Collapse, Group, Paper, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CountrySelect } from "../../components/CountrySelect";
@@ -27,6 +27,8 @@ export default function PartnersPage() {
   const canEdit = isEditor(role);
   const { params, q, setQ, update, page, clear } = useUrlFilters();
   const [opened, { open, close }] = useDisclosure(params.get("new") === "1" && canEdit);
+  const phone = useMediaQuery("(max-width: 48em)");
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
 
   const filters = {
     type: params.get("type"),
@@ -53,6 +55,69 @@ export default function PartnersPage() {
     </>
   );
   const option = (prefix: string) => (v: string) => ({ value: v, label: t(`${prefix}.${v}`) });
+  const activeFilters = FILTER_KEYS.filter((k) => params.get(k)).length;
+  // On a phone the six filters would push the list below the fold: they fold away behind one button.
+  const filterFields = (
+    <>
+      <SearchSelect
+        label={t("partners.fields.type")}
+        placeholder={t("partners.filters.all")}
+        data={PARTNER_TYPES.map(option("partners.type"))}
+        value={filters.type}
+        onChange={(v) => update({ type: v })}
+        clearable
+        w={{ base: "100%", xs: 200 }}
+        data-testid="partner-type-filter"
+      />
+      <SearchSelect
+        label={t("partners.fields.status")}
+        placeholder={t("partners.filters.all")}
+        data={PARTNER_STATUSES.map(option("partners.status"))}
+        value={filters.status}
+        onChange={(v) => update({ status: v })}
+        clearable
+        w={{ base: "100%", xs: 160 }}
+        data-testid="partner-status-filter"
+      />
+      <CountrySelect
+        label={t("partners.fields.country")}
+        placeholder={t("partners.filters.all")}
+        value={filters.countryCode}
+        onChange={(v) => update({ country: v })}
+        clearable
+        allowDeselect
+        w={{ base: "100%", xs: 200 }}
+        data-testid="partner-country-filter"
+      />
+      <SearchSelect
+        label={t("partners.fields.risk")}
+        placeholder={t("partners.filters.all")}
+        data={RISK_LEVELS.map(option("partners.risk"))}
+        value={filters.risk}
+        onChange={(v) => update({ risk: v })}
+        clearable
+        w={{ base: "100%", xs: 130 }}
+        data-testid="partner-risk-filter"
+      />
+      <SearchSelect
+        label={t("partners.fields.certified")}
+        placeholder={t("partners.filters.all")}
+        data={CERTIFIED_VALUES.map(option("partners.certified"))}
+        value={filters.certified}
+        onChange={(v) => update({ certified: v })}
+        clearable
+        w={{ base: "100%", xs: 170 }}
+        data-testid="partner-certified-filter"
+      />
+      <Switch
+        label={t("partners.filters.rescreenDue")}
+        checked={filters.rescreenDue}
+        onChange={(e) => update({ rescreenDue: e.currentTarget.checked ? "1" : null })}
+        mb={8}
+        data-testid="partner-rescreen-filter"
+      />
+    </>
+  );
 
   return (
     <>
@@ -69,64 +134,26 @@ export default function PartnersPage() {
               w={{ base: "100%", xs: 240 }}
               data-testid="partner-search"
             />
-            <SearchSelect
-              label={t("partners.fields.type")}
-              placeholder={t("partners.filters.all")}
-              data={PARTNER_TYPES.map(option("partners.type"))}
-              value={filters.type}
-              onChange={(v) => update({ type: v })}
-              clearable
-              w={{ base: "100%", xs: 200 }}
-              data-testid="partner-type-filter"
-            />
-            <SearchSelect
-              label={t("partners.fields.status")}
-              placeholder={t("partners.filters.all")}
-              data={PARTNER_STATUSES.map(option("partners.status"))}
-              value={filters.status}
-              onChange={(v) => update({ status: v })}
-              clearable
-              w={{ base: "100%", xs: 160 }}
-              data-testid="partner-status-filter"
-            />
-            <CountrySelect
-              label={t("partners.fields.country")}
-              placeholder={t("partners.filters.all")}
-              value={filters.countryCode}
-              onChange={(v) => update({ country: v })}
-              clearable
-              allowDeselect
-              w={{ base: "100%", xs: 200 }}
-              data-testid="partner-country-filter"
-            />
-            <SearchSelect
-              label={t("partners.fields.risk")}
-              placeholder={t("partners.filters.all")}
-              data={RISK_LEVELS.map(option("partners.risk"))}
-              value={filters.risk}
-              onChange={(v) => update({ risk: v })}
-              clearable
-              w={{ base: "100%", xs: 130 }}
-              data-testid="partner-risk-filter"
-            />
-            <SearchSelect
-              label={t("partners.fields.certified")}
-              placeholder={t("partners.filters.all")}
-              data={CERTIFIED_VALUES.map(option("partners.certified"))}
-              value={filters.certified}
-              onChange={(v) => update({ certified: v })}
-              clearable
-              w={{ base: "100%", xs: 170 }}
-              data-testid="partner-certified-filter"
-            />
-            <Switch
-              label={t("partners.filters.rescreenDue")}
-              checked={filters.rescreenDue}
-              onChange={(e) => update({ rescreenDue: e.currentTarget.checked ? "1" : null })}
-              mb={8}
-              data-testid="partner-rescreen-filter"
-            />
+            {phone && (
+              <Button
+                variant="default"
+                onClick={toggleFilters}
+                aria-expanded={filtersOpen}
+                aria-controls="partner-filters"
+                data-testid="partner-filters-toggle"
+              >
+                {t("partners.filters.toggle", { n: activeFilters })}
+              </Button>
+            )}
+            {!phone && filterFields}
           </Group>
+          {phone && (
+            <Collapse in={filtersOpen} id="partner-filters">
+              <Stack gap="sm" mt="sm">
+                {filterFields}
+              </Stack>
+            </Collapse>
+          )}
         </Paper>
 
         {partners.isPending ? (

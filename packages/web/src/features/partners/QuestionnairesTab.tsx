@@ -8,7 +8,8 @@ import { FormActions } from "../../components/FormParts";
 import { QueryError } from "../../components/QueryError";
 import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
-import { type PartnerDetail, useCreateQuestionnaire, usePartnerQuestionnaires } from "./api";
+import type { PartnerDetail } from "./api";
+import { useCreateQuestionnaire, usePartnerQuestionnaires } from "./records.api";
 
 /** Countries whose partners get the Spanish questionnaire by default (the sender can change it). */
 const SPANISH = new Set([

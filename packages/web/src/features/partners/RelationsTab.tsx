@@ -7,9 +7,10 @@ import { errorMessage } from "../../api/errors";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { countryName } from "../../lib/countries";
 import { useLang } from "../../lib/useLang";
-import { cycleOf, type PartnerDetail, type PartnerRef, useLinkCustomer, useLinkSupplier } from "./api";
+import type { PartnerDetail, PartnerRef } from "./api";
 import { PartnerStatusBadge } from "./badges";
 import { PartnerPicker } from "./PartnerPicker";
+import { cycleOf, useLinkCustomer, useLinkSupplier } from "./records.api";
 
 type Side = "suppliers" | "customers";
 

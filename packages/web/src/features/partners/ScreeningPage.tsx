@@ -168,7 +168,7 @@ export default function ScreeningPage() {
             </Title>
             <SegmentedControl
               aria-label={t("screening.matches.filter")}
-              data={[...MATCH_STATUSES, "all"].map((s) => ({ value: s, label: t(`screening.matches.status.${s}`) }))}
+              data={[...MATCH_STATUSES, "all"].map((s) => ({ value: s, label: t(`screening.matches.show.${s}`) }))}
               value={status}
               onChange={(v) => setParam({ status: v === "open" ? null : v })}
               data-testid="screening-match-filter"

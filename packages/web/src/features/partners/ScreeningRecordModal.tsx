@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
 import { FormActions, FormError } from "../../components/FormParts";
 import { SearchSelect } from "../../components/SearchSelect";
-import { useAddScreening } from "./api";
 import {
   type IndicatorList,
   indicatorListsFor,
@@ -16,6 +15,7 @@ import {
   type ScreeningResult,
   WARNING_INDICATORS,
 } from "./domain";
+import { useAddScreening } from "./records.api";
 
 const FIELDS = ["kind", "result", "indicators", "notes", "performedOn"] as const;
 const LISTS: IndicatorList[] = ["tbml-tf", "forced-labor"];

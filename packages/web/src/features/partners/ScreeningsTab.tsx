@@ -1,12 +1,16 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { errorMessage } from "../../api/errors";
 import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import type { PartnerDetail } from "./api";
 import { ScreeningResultBadge } from "./badges";
 import { RESCREEN_MONTHS, WARNING_INDICATORS } from "./domain";
 import { ScreeningRecordModal } from "./ScreeningRecordModal";
+import { useRunScreening } from "./screening.api";
 
 const KNOWN = new Set(WARNING_INDICATORS.map((i) => i.code));
 
@@ -15,6 +19,16 @@ export function ScreeningsTab({ partner, canEdit }: { partner: PartnerDetail; ca
   const { t } = useTranslation();
   const lang = useLang();
   const [adding, { open, close }] = useDisclosure(false);
+  const run = useRunScreening();
+  const rescreen = () =>
+    run.mutate(partner.id, {
+      onSuccess: (r) =>
+        notifications.show({
+          color: r.matches.length > 0 ? "orange" : "green",
+          message: t("partners.screenings.rescreenDone", { count: r.matches.length }),
+        }),
+      onError: (e) => notifications.show({ color: "red", message: errorMessage(t, e) }),
+    });
   const records = [...partner.screenings].sort(
     (a, b) => b.performedOn.localeCompare(a.performedOn) || b.createdAt.localeCompare(a.createdAt),
   );
@@ -48,6 +62,16 @@ export function ScreeningsTab({ partner, canEdit }: { partner: PartnerDetail; ca
           {canEdit && (
             <Button size="xs" onClick={open} data-testid="screening-record-new">
               {t("partners.screenings.add")}
+            </Button>
+          )}
+        </Group>
+        <Group justify="space-between" gap="xs">
+          <Anchor component={Link} to={`/screening?status=all&partnerId=${partner.id}`} size="sm" data-testid="partner-denied-party-link">
+            {t("partners.screenings.deniedParty")}
+          </Anchor>
+          {canEdit && (
+            <Button size="xs" variant="default" onClick={rescreen} loading={run.isPending} data-testid="partner-rescreen-now">
+              {t("partners.screenings.rescreenNow")}
             </Button>
           )}
         </Group>

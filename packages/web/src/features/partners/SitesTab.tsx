@@ -6,8 +6,9 @@ import { errorMessage } from "../../api/errors";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { countryName } from "../../lib/countries";
 import { useLang } from "../../lib/useLang";
-import { type PartnerDetail, type PartnerSite, useArchivePartnerSite } from "./api";
+import type { PartnerDetail, PartnerSite } from "./api";
 import { PartnerSiteModal } from "./PartnerSiteModal";
+import { useArchivePartnerSite } from "./records.api";
 
 const coord = (n: number | null) => (n === null ? "" : n.toFixed(4));
 

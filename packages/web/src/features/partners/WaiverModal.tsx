@@ -4,7 +4,8 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/errors";
 import { FormActions } from "../../components/FormParts";
-import { type PartnerCertification, useWaiveQuestionnaire } from "./api";
+import type { PartnerCertification } from "./api";
+import { useWaiveQuestionnaire } from "./records.api";
 
 interface Props {
   partnerId: string;

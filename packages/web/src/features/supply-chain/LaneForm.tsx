@@ -44,7 +44,8 @@ export function LaneForm({ lane, mode, submitting, error, onSubmit, onCancel }: 
   const legErrors = checked ? mergeLegErrors(local.legs, server) : server;
   const serverLegs = Object.keys(server).length > 0;
   const conflict = isApiError(error) && error.code === "conflict" ? t("lanes.errors.externalKeyTaken") : null;
-  const topError = error && sent === values && !serverLegs ? (conflict ?? formError(t, error, fields)) : null;
+  // A duplicate external key is shown on its field only.
+  const topError = error && sent === values && !serverLegs && !conflict ? formError(t, error, fields) : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -44,12 +44,18 @@ export function RouteChips({ lane }: { lane: Pick<Lane, "legs" | "nodes"> }) {
   );
 }
 
+/** Long place names (border crossings) shrink with an ellipsis instead of overflowing the row. */
+const CHIP_STYLES = {
+  root: { maxWidth: "100%", minWidth: 0, flexShrink: 1 },
+  label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" as const },
+};
+
 /** One stop: own sites, partner sites and ports look different; missing nodes are flagged. */
 export function NodeChip({ node, fallback }: { node: NodeInfo | undefined; fallback: string }) {
   const { t } = useTranslation();
   const color = !node || node.missing ? "red" : node.kind === "site" ? "indigo" : node.kind === "port" ? PORT_COLOR : "teal";
   return (
-    <Badge variant="light" color={color} size="sm" tt="none" maw="100%" miw={0} title={node ? `${node.label} (${t(`map.kinds.${node.kind}`)})` : fallback}>
+    <Badge variant="light" color={color} size="sm" tt="none" styles={CHIP_STYLES} title={node ? `${node.label} (${t(`map.kinds.${node.kind}`)})` : fallback}>
       {node?.label ?? fallback}
       {node?.missing ? ` (${t("lanes.missingNode")})` : ""}
     </Badge>

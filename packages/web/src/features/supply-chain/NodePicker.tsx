@@ -22,12 +22,6 @@ interface Props {
   defaultKind?: NodeKind;
 }
 
-/** Server-searched options that always include the current value, so the select can show its label. */
-function withCurrent(options: { value: string; label: string }[], value: string | null, known?: Known) {
-  if (value && known && !options.some((o) => o.value === value)) return [{ value, label: known.label }, ...options];
-  return options;
-}
-
 /**
  * Pick a supply-chain node: one of our sites, a partner's site (partner first, then its site) or a packaged
  * port/airport/border crossing searched by code or name on the server.
@@ -38,14 +32,19 @@ export function NodePicker({ label, value, known, onChange, error, testId, defau
   const [kind, setKind] = useState<NodeKind>(parseNodeKey(value ?? "")?.kind ?? defaultKind);
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
-  // After a pick the input shows the chosen label; searching for it would hide every other option.
-  const [picked, setPicked] = useState<string | null>(null);
-  const term = debounced === picked ? "" : debounced;
   const [partnerId, setPartnerId] = useState<string | null>(known?.partnerId ?? null);
+  const [partnerName, setPartnerName] = useState<string | null>(known?.partnerName ?? null);
+  // Full option labels of the values picked here ("Los Angeles (USLAX) · Seaport"), so the input keeps showing them.
+  const [pickedLabels, setPickedLabels] = useState<Record<string, string>>({});
   // A value set from outside (the previous leg's destination, a reset) brings its own kind and partner.
   const valueKind = parseNodeKey(value ?? "")?.kind;
   if (valueKind && valueKind !== kind) setKind(valueKind);
   if (valueKind === "partner-site" && known?.partnerId && known.partnerId !== partnerId) setPartnerId(known.partnerId);
+  const current = valueKind === kind ? value : null;
+  const currentLabel = current ? (pickedLabels[current] ?? known?.label ?? current) : null;
+  // The input shows the chosen label once a value is picked; that is not a search (it would hide every other option).
+  const searching = debounced.trim() !== "" && debounced !== currentLabel;
+  const term = searching ? debounced : "";
   const sites = useOwnSites(kind === "site" ? term : "");
   const ports = useLocations(kind === "port" ? term : "");
   const partnerSites = usePartnerSites(kind === "partner-site" ? partnerId : null);
@@ -60,11 +59,23 @@ export function NodePicker({ label, value, known, onChange, error, testId, defau
     return (partnerSites.data?.items ?? []).map((s) => ({ value: nodeKey("partner-site", s.id), label: `${s.name} · ${countryName(s.countryCode, lang)}` }));
   }, [kind, sites.data, ports.data, partnerSites.data, lang, t]);
 
-  const data = withCurrent(options, parseNodeKey(value ?? "")?.kind === kind ? value : null, known);
+  // The current value must stay among the options for the select to show it: first when browsing, last while
+  // searching (so that typing then Enter picks the best match, not the value already chosen).
+  const others = options.filter((o) => o.value !== current);
+  const own = current && currentLabel ? [{ value: current, label: currentLabel }] : [];
+  const data = searching ? [...others, ...own] : [...own, ...others];
   const pick = (key: string | null) => {
-    const label = data.find((o) => o.value === key)?.label ?? "";
-    setPicked(label);
-    onChange(key, key ? { id: key, kind, label: label.split(" · ")[0] ?? label, partnerId: kind === "partner-site" ? partnerId : null } : null);
+    if (!key || key === current) return;
+    const full = data.find((o) => o.value === key)?.label ?? key;
+    const short = full.split(" · ")[0] ?? full;
+    setPickedLabels((prev) => ({ ...prev, [key]: full }));
+    onChange(key, {
+      id: key,
+      kind,
+      label: kind === "partner-site" && partnerName ? `${partnerName} – ${short}` : short,
+      partnerId: kind === "partner-site" ? partnerId : null,
+      partnerName: kind === "partner-site" ? partnerName : null,
+    });
   };
 
   return (
@@ -90,8 +101,9 @@ export function NodePicker({ label, value, known, onChange, error, testId, defau
             aria-label={`${label}: ${t("lanes.partner")}`}
             value={partnerId}
             knownName={known?.partnerName ?? null}
-            onChange={(id) => {
+            onChange={(id, name) => {
               setPartnerId(id);
+              setPartnerName(name);
               if (value) onChange(null, null);
             }}
             w={{ base: "100%", xs: 200 }}
@@ -104,8 +116,10 @@ export function NodePicker({ label, value, known, onChange, error, testId, defau
           placeholder={kind === "port" ? t("lanes.portPlaceholder") : kind === "partner-site" && !partnerId ? t("lanes.pickPartnerFirst") : undefined}
           searchable
           data={data}
-          value={parseNodeKey(value ?? "")?.kind === kind ? value : null}
+          value={current}
           onChange={pick}
+          allowDeselect={false}
+          selectFirstOptionOnChange
           searchValue={kind === "partner-site" ? undefined : search}
           onSearchChange={kind === "partner-site" ? undefined : setSearch}
           // Sites and ports are searched on the server (code, name); do not filter twice.

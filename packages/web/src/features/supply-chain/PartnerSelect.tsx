@@ -24,8 +24,9 @@ export function PartnerSelect({ value, onChange, knownName, ...rest }: Props) {
   const [debounced] = useDebouncedValue(search, 250);
   const names = useRef(new Map<string, string>());
   if (value && knownName) names.current.set(value, knownName);
-  // After a pick the input shows the chosen name; searching for it would hide every other partner.
-  const results = usePartnerOptions(value && debounced === names.current.get(value) ? "" : debounced);
+  // After a pick the input shows the chosen name; that is not a search (it would hide every other partner).
+  const searching = debounced.trim() !== "" && !(value && debounced === names.current.get(value));
+  const results = usePartnerOptions(searching ? debounced : "");
   // A value restored from the URL: fetch its name once.
   const one = useQuery({
     queryKey: ["partners", "name", value],
@@ -36,17 +37,21 @@ export function PartnerSelect({ value, onChange, knownName, ...rest }: Props) {
   if (value && one.data?.id === value) names.current.set(value, one.data.name);
   for (const p of results.data?.items ?? []) names.current.set(p.id, p.name);
 
+  // The chosen partner stays among the options (the select needs it to show its name): first when browsing,
+  // last while searching, so that typing then Enter picks the best match.
+  const name = value ? names.current.get(value) : undefined;
   const data = useMemo(() => {
-    const list = (results.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
-    const name = value ? names.current.get(value) : undefined;
-    if (value && name && !list.some((o) => o.value === value)) list.unshift({ value, label: name });
-    return list;
-  }, [results.data, value]);
+    const list = (results.data?.items ?? []).filter((p) => p.id !== value).map((p) => ({ value: p.id, label: p.name }));
+    const own = value && name ? [{ value, label: name }] : [];
+    return searching ? [...list, ...own] : [...own, ...list];
+  }, [results.data, value, name, searching]);
 
   return (
     <Select
       searchable
       clearable
+      allowDeselect={false}
+      selectFirstOptionOnChange
       data={data}
       value={value}
       // The server already filtered by the search text; do not filter a second time on labels.
