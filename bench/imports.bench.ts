@@ -48,10 +48,13 @@ interface Dataset {
 
 /** Partner i is supplied by up to RELATIONS_PER_PARTNER partners of lower index: a DAG, so no cycle. */
 function generate(n: number): Dataset {
+  // mulberry32: a small deterministic generator (integer arithmetic only, so no precision loss).
   let seed = 42;
   const rand = (m: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % m;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % m;
   };
   const partners: Dataset["partners"] = [];
   const relations: [number, number][] = [];

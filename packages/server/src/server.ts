@@ -6,6 +6,7 @@ import { loadOrCreateSigningKey, type SigningKey } from "./audit/keys.ts";
 import type { Config } from "./config.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { type Db, openDatabase } from "./db/open.ts";
+import type { DemoProgress } from "./demo/program.ts";
 import { seedDemoIfEmpty } from "./demo/seed.ts";
 import { buildApp } from "./http/app.ts";
 import { foundationJobs } from "./jobs/definitions.ts";
@@ -31,14 +32,16 @@ export interface RunningServer {
 /** Open the database, migrate, seed the demo on an empty database, and start HTTP and the job worker. */
 export async function startServer(
   config: Config,
-  options: { logger?: boolean | object; webDist?: string | null } = {},
+  options: { logger?: boolean | object; webDist?: string | null; onDemoProgress?: DemoProgress } = {},
 ): Promise<RunningServer> {
   const db = await openDatabase(config, { purpose: "portcullis serve" });
   let worker: Worker | null = null;
   try {
     await migrateToLatest(db.kysely as never);
     const key = loadOrCreateSigningKey(config.keyDir);
-    const demo = config.seedDemo ? await seedDemoIfEmpty({ db, config }) : null;
+    const demo = config.seedDemo
+      ? await seedDemoIfEmpty({ db, config, ...(options.onDemoProgress ? { onProgress: options.onDemoProgress } : {}) })
+      : null;
     const app = await buildApp({ deps: { config, db, key, version: VERSION }, logger: options.logger, webDist: options.webDist });
     if (config.role !== "web") {
       worker = startWorker({

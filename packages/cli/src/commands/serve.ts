@@ -18,7 +18,7 @@ export function registerServe(program: Command): void {
       const config = loadConfig(env, opts.dataDir ? { dataDir: opts.dataDir } : {});
       const started = Date.now();
       const { startServer } = await import("@portcullis/server/server.ts");
-      const server = await startServer(config);
+      const server = await startServer(config, { onDemoProgress: await demoProgressPrinter() });
       const where = config.databaseUrl ? "PostgreSQL" : `embedded database in ${config.dataDir}`;
       process.stdout.write(
         `\nPortcullis is running at http://localhost:${config.port} (${where}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
@@ -35,4 +35,31 @@ export function registerServe(program: Command): void {
       process.once("SIGTERM", () => void shutdown("SIGTERM"));
       await new Promise(() => {}); // run until a signal
     });
+}
+
+/**
+ * Show the demo company being created on first start (several seconds): a bar on a terminal, one line per step
+ * otherwise (logs, CI).
+ */
+async function demoProgressPrinter(): Promise<(step: { label: string; done: number; total: number }) => void> {
+  if (!process.stderr.isTTY) {
+    return ({ label, done, total }) => {
+      if (done < total) process.stderr.write(`Creating the demo company (${done + 1}/${total}): ${label}\n`);
+    };
+  }
+  const { SingleBar } = await import("cli-progress");
+  const bar = new SingleBar({
+    format: "Creating the demo company [{bar}] {value}/{total} {step}",
+    clearOnComplete: true,
+    hideCursor: true,
+  });
+  let started = false;
+  return ({ label, done, total }) => {
+    if (!started) {
+      bar.start(total, 0, { step: label });
+      started = true;
+    }
+    bar.update(done, { step: label });
+    if (done >= total) bar.stop();
+  };
 }

@@ -3,11 +3,17 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/open.ts";
 import { type DemoEvidenceItem, seedEvidenceDemo } from "../modules/evidence/evidence.demo.ts";
 import { runReminders } from "../modules/notifications/reminders.job.ts";
+import { seedPartnersDemo } from "../modules/partners/partners.demo.ts";
 import { seedProceduresDemo } from "../modules/procedures/procedures.demo.ts";
 import { addDaysIso } from "../modules/procedures/review-interval.ts";
+import { seedQuestionnairesDemo } from "../modules/questionnaires/questionnaires.demo.ts";
 import { seedReviewsDemo } from "../modules/reviews/reviews.demo.ts";
+import { seedScreeningDemo } from "../modules/screening/screening.demo.ts";
 import { seedProfileDemo } from "../modules/security-profile/security-profile.demo.ts";
 import { todayIso } from "../modules/security-profile/security-profile.service.ts";
+
+/** Reports each step of a long seeding: its label, and how many steps are done out of the total. */
+export type DemoProgress = (step: { label: string; done: number; total: number }) => void;
 
 /** The demo team by e-mail (see company.ts), resolved to user ids. */
 export interface DemoPeople {
@@ -83,25 +89,41 @@ function demoEvidence(today: string): DemoEvidenceItem[] {
 /**
  * Fill the demo importer's security program the way the API would (same services, audit events included):
  * a Security Profile, evidence files, approved procedures with acknowledgements, last year's signed review,
- * and the reminders the daily job would raise today.
+ * partners with sites, certifications and screenings, a denied-party list with one match to review, partner
+ * questionnaires in each state, and the reminders the daily job would raise today.
  */
 export async function seedDemoProgram(options: {
   db: Db;
   config: Pick<Config, "evidenceDir">;
   tenantId: string;
   people: DemoPeople;
+  onProgress?: DemoProgress;
 }): Promise<void> {
   const { db, config, tenantId, people } = options;
   const today = todayIso();
   const manager: Actor = { id: people.securityManager, label: "maria.garza@sierranorte.example" };
-  await seedProfileDemo({
-    db: db.kysely,
-    tenantId,
-    actor: manager,
-    ownerUserIds: [people.securityManager, people.analyst, people.inspector, people.trainer],
-  });
-  await seedEvidenceDemo({ db, config, tenantId, actor: manager, items: demoEvidence(today) });
-  await seedProceduresDemo({ db, tenantId, authorId: people.analyst, approverId: people.securityManager });
-  await seedReviewsDemo({ db, tenantId, signerId: people.securityManager });
-  await runReminders({ db: db.kysely, today });
+  const steps: [string, () => Promise<unknown>][] = [
+    [
+      "Security Profile",
+      () =>
+        seedProfileDemo({
+          db: db.kysely,
+          tenantId,
+          actor: manager,
+          ownerUserIds: [people.securityManager, people.analyst, people.inspector, people.trainer],
+        }),
+    ],
+    ["evidence files", () => seedEvidenceDemo({ db, config, tenantId, actor: manager, items: demoEvidence(today) })],
+    ["procedures", () => seedProceduresDemo({ db, tenantId, authorId: people.analyst, approverId: people.securityManager })],
+    ["last year's annual review", () => seedReviewsDemo({ db, tenantId, signerId: people.securityManager })],
+    ["business partners", () => seedPartnersDemo({ db, tenantId, actor: manager })],
+    ["denied-party screening", () => seedScreeningDemo({ db, tenantId, actor: manager })],
+    ["partner questionnaires", () => seedQuestionnairesDemo({ db, tenantId, actor: manager })],
+    ["reminders", () => runReminders({ db: db.kysely, today })],
+  ];
+  for (const [i, [label, run]] of steps.entries()) {
+    options.onProgress?.({ label, done: i, total: steps.length });
+    await run();
+  }
+  options.onProgress?.({ label: "done", done: steps.length, total: steps.length });
 }

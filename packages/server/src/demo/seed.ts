@@ -4,7 +4,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/open.ts";
 import { createTenant } from "../modules/tenants/tenants.service.ts";
 import { seedDemoCompany, seedSupplierCompany } from "./company.ts";
-import { seedDemoProgram } from "./program.ts";
+import { type DemoProgress, seedDemoProgram } from "./program.ts";
 
 /** Demo sign-in, printed at first start. Change it (or delete the demo company) before real use. */
 export const DEMO_LOGIN = { email: "demo@portcullis.example", password: "portcullis-demo" } as const;
@@ -13,18 +13,19 @@ export const DEMO_LOGIN = { email: "demo@portcullis.example", password: "portcul
 export async function seedDemoIfEmpty(options: {
   db: Db;
   config: Pick<Config, "evidenceDir">;
+  onProgress?: DemoProgress;
 }): Promise<{ email: string; password: string } | null> {
   const { db, config } = options;
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tenants`.execute(db.kysely);
   if (Number(rows[0]?.n ?? 0) > 0) {
     return null;
   }
-  await createDemo(db, config);
+  await createDemo(db, config, options.onProgress);
   return { ...DEMO_LOGIN };
 }
 
 /** Create the demo company (always a new one). */
-export async function createDemo(db: Db, config: Pick<Config, "evidenceDir">): Promise<{ tenantId: string }> {
+export async function createDemo(db: Db, config: Pick<Config, "evidenceDir">, onProgress?: DemoProgress): Promise<{ tenantId: string }> {
   const { tenant, ownerUserId } = await createTenant({
     db: db.kysely,
     input: {
@@ -43,18 +44,14 @@ export async function createDemo(db: Db, config: Pick<Config, "evidenceDir">): P
   });
   const team = await seedDemoCompany({ db, tenantId: tenant.id, ownerUserId });
   const person = (role: string) => team[role] ?? ownerUserId;
-  await seedDemoProgram({
-    db,
-    config,
-    tenantId: tenant.id,
-    people: {
-      owner: ownerUserId,
-      securityManager: person("security-manager"),
-      analyst: person("analyst"),
-      inspector: person("inspector"),
-      trainer: person("trainer"),
-    },
-  });
+  const people = {
+    owner: ownerUserId,
+    securityManager: person("security-manager"),
+    analyst: person("analyst"),
+    inspector: person("inspector"),
+    trainer: person("trainer"),
+  };
+  await seedDemoProgram({ db, config, tenantId: tenant.id, people, ...(onProgress ? { onProgress } : {}) });
   // The demo owner also consults for a Mexican supplier, so the company switcher has somewhere to go.
   const supplier = await createTenant({
     db: db.kysely,

@@ -119,8 +119,8 @@ export function OverviewTab({ partner, canEdit, canApprove }: { partner: Partner
                   <Text key={`w-${i.kind}:${i.value}`} size="xs" c="orange.8" data-testid="partner-identifier-warning-note">
                     ⚠ {t(`partners.identifiers.kind.${i.kind}`)} {i.value}:{" "}
                     {level === "countryPrefix"
-                      ? t("partners.identifiers.hint.countryPrefix")
-                      : t("partners.identifiers.hint.warning", { shape })}
+                      ? t("partners.identifiers.hint.countryPrefixSaved")
+                      : t("partners.identifiers.hint.warningSaved", { shape })}
                   </Text>
                 );
               })}

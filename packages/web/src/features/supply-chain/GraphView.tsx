@@ -11,8 +11,8 @@ import { GraphTable } from "./graph/GraphTable";
 import { buildGraphModel, nodeValue } from "./graph/graphModel";
 import { syntheticGraph } from "./graph/synthetic";
 import { Legend } from "./Legend";
-import { COLOR_BY, type ColorBy, OWN_COLOR, paletteFor, UNKNOWN_COLOR } from "./palette";
 import { graphNodePartnerId } from "./nodes";
+import { COLOR_BY, type ColorBy, OWN_COLOR, paletteFor, UNKNOWN_COLOR } from "./palette";
 
 /** Tab "Tier graph": the canvas (or its table twin), a search that centres on a node, colors by status/risk/certification. */
 export default function GraphView() {
@@ -35,7 +35,9 @@ function GraphExplorer({ graph, demo }: { graph: SupplyChainGraph; demo: boolean
   const [params, setParams] = useSearchParams();
   const model = useMemo(() => buildGraphModel(graph), [graph]);
   const canvas = useRef<GraphCanvasHandle>(null);
-  const colorBy: ColorBy = (COLOR_BY as readonly string[]).includes(params.get("color") ?? "") ? (params.get("color") as ColorBy) : "status";
+  const colorBy: ColorBy = (COLOR_BY as readonly string[]).includes(params.get("color") ?? "")
+    ? (params.get("color") as ColorBy)
+    : "status";
   const asTable = params.get("display") === "table";
   const [selected, setSelected] = useState<string | null>(null);
   const [stats, setStats] = useState<{ pan: FrameStats; full: FrameStats } | null>(null);

@@ -5,6 +5,7 @@ import { isApiError } from "../../api/client";
 import { fieldErrors, formError } from "../../api/errors";
 import { FormActions, FormError } from "../../components/FormParts";
 import type { Lane, LaneInput } from "./api";
+import { LegEditor } from "./LegEditor";
 import {
   hasErrors,
   initialLabels,
@@ -16,7 +17,6 @@ import {
   toLaneInput,
   validateLane,
 } from "./laneForm";
-import { LegEditor } from "./LegEditor";
 
 const FIELDS = ["name", "externalKey", "description"] as const;
 
@@ -39,7 +39,10 @@ export function LaneForm({ lane, mode, submitting, error, onSubmit, onCancel }: 
   const [sent, setSent] = useState<LaneFormValues | null>(null);
 
   const local = useMemo(() => validateLane(values, t, labels), [values, t, labels]);
-  const server = useMemo(() => (error && sent === values ? serverLegErrors(error, values, t, labels) : {}), [error, sent, values, t, labels]);
+  const server = useMemo(
+    () => (error && sent === values ? serverLegErrors(error, values, t, labels) : {}),
+    [error, sent, values, t, labels],
+  );
   const fields = error && sent === values ? fieldErrors(t, error, FIELDS) : {};
   const legErrors = checked ? mergeLegErrors(local.legs, server) : server;
   const serverLegs = Object.keys(server).length > 0;
@@ -96,7 +99,9 @@ export function LaneForm({ lane, mode, submitting, error, onSubmit, onCancel }: 
         {checked && local.form && <Alert color="red">{local.form}</Alert>}
         {(legProblems > 0 || serverLegs) && (
           <Alert color="red" role="alert" data-testid="lane-leg-problems">
-            {serverLegs && isApiError(error) ? `${t("lanes.errors.serverRefused")} ${error.message}` : t("lanes.errors.fixLegs", { count: legProblems })}
+            {serverLegs && isApiError(error)
+              ? `${t("lanes.errors.serverRefused")} ${error.message}`
+              : t("lanes.errors.fixLegs", { count: legProblems })}
           </Alert>
         )}
         <LegEditor

@@ -8,7 +8,15 @@ import { RISK_ORDER } from "./palette";
  * with the map. Leg risk comes from the supply-chain map (site owners and carrier); an archived lane is not on
  * that map, so its legs fall back to the worst risk of the partners owning their two ends.
  */
-export default function LaneMap({ lane, label, onNodeClick }: { lane: Lane; label: string; onNodeClick?: Parameters<typeof WorldMap>[0]["onNodeClick"] }) {
+export default function LaneMap({
+  lane,
+  label,
+  onNodeClick,
+}: {
+  lane: Lane;
+  label: string;
+  onNodeClick?: Parameters<typeof WorldMap>[0]["onNodeClick"];
+}) {
   const map = useSupplyChainMap();
   const legs = useMemo<MapLeg[]>(() => {
     const onMap = new Map((map.data?.legs ?? []).filter((l) => l.laneId === lane.id).map((l) => [l.seq, l.risk]));

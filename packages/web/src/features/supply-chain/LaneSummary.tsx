@@ -1,9 +1,9 @@
 import { Badge, Group, Text, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Lane, NodeInfo } from "./api";
+import { LineSwatch } from "./Legend";
 import { laneStops } from "./nodes";
 import { MODE_DASH, PORT_COLOR } from "./palette";
-import { LineSwatch } from "./Legend";
 
 /** Stops shown in full before the middle ones fold into "+N". */
 const MAX_STOPS = 4;
@@ -17,7 +17,12 @@ export function nodeLabel(nodes: readonly NodeInfo[], key: string): string {
 export function RouteChips({ lane }: { lane: Pick<Lane, "legs" | "nodes"> }) {
   const { t } = useTranslation();
   const stops = laneStops(lane.legs);
-  if (stops.length === 0) return <Text size="sm" c="dimmed">{t("lanes.noLegs")}</Text>;
+  if (stops.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("lanes.noLegs")}
+      </Text>
+    );
   const folded = stops.length > MAX_STOPS ? stops.slice(1, -2) : [];
   const shown = folded.length ? [stops[0]!, null, ...stops.slice(-2)] : stops;
   return (
@@ -55,7 +60,14 @@ export function NodeChip({ node, fallback }: { node: NodeInfo | undefined; fallb
   const { t } = useTranslation();
   const color = !node || node.missing ? "red" : node.kind === "site" ? "indigo" : node.kind === "port" ? PORT_COLOR : "teal";
   return (
-    <Badge variant="light" color={color} size="sm" tt="none" styles={CHIP_STYLES} title={node ? `${node.label} (${t(`map.kinds.${node.kind}`)})` : fallback}>
+    <Badge
+      variant="light"
+      color={color}
+      size="sm"
+      tt="none"
+      styles={CHIP_STYLES}
+      title={node ? `${node.label} (${t(`map.kinds.${node.kind}`)})` : fallback}
+    >
       {node?.label ?? fallback}
       {node?.missing ? ` (${t("lanes.missingNode")})` : ""}
     </Badge>

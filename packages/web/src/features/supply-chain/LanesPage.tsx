@@ -8,7 +8,7 @@ import { QueryError } from "../../components/QueryError";
 import { isEditor } from "../../lib/constants";
 import { useCurrentSession } from "../auth/session";
 import { PageLoader } from "../shell/AppLayout";
-import { useCreateLane, useLaneUncertified, useLanes } from "./api";
+import { useCreateLane, useLanes, useLaneUncertified } from "./api";
 import { LaneFilters, laneMatches, readLaneFilters } from "./LaneFilters";
 import { LaneForm } from "./LaneForm";
 import { LanesTable } from "./LanesTable";

@@ -35,7 +35,13 @@ export function LanesTable({ lanes, uncertified }: { lanes: Lane[]; uncertified:
             const partners = uncertified.get(lane.id) ?? [];
             const carriers = laneCarriers(lane);
             return (
-              <Table.Tr key={lane.id} className="clickable-row" data-testid="lane-row" data-lane-id={lane.id} onClick={(e) => onRowClick(e, lane.id)}>
+              <Table.Tr
+                key={lane.id}
+                className="clickable-row"
+                data-testid="lane-row"
+                data-lane-id={lane.id}
+                onClick={(e) => onRowClick(e, lane.id)}
+              >
                 <Table.Td maw={240}>
                   <Stack gap={2}>
                     <Anchor component={Link} to={`/lanes/${lane.id}`} fw={500}>
@@ -66,7 +72,11 @@ export function LanesTable({ lanes, uncertified }: { lanes: Lane[]; uncertified:
                 </Table.Td>
                 <Table.Td>
                   {partners.length > 0 ? (
-                    <Tooltip label={partners.map((p) => `${p.name} (${t(`supplyChain.certified.${p.certified}`)})`).join(", ")} multiline maw={320}>
+                    <Tooltip
+                      label={partners.map((p) => `${p.name} (${t(`supplyChain.certified.${p.certified}`)})`).join(", ")}
+                      multiline
+                      maw={320}
+                    >
                       <Badge color="orange" variant="light" tabIndex={0} data-testid="lane-uncertified" data-count={partners.length}>
                         ⚠ {t("lanes.uncertifiedCount", { count: partners.length })}
                       </Badge>

@@ -44,13 +44,25 @@ export function LegEditor({ legs, onChange, errors, labels, onLabel, disabled }:
       {legs.map((leg, i) => {
         const err = errors[i] ?? {};
         return (
-          <Paper key={leg.key} withBorder p="sm" data-testid="leg-row" data-leg-index={i} data-invalid={Object.keys(err).length > 0 || undefined}>
+          <Paper
+            key={leg.key}
+            withBorder
+            p="sm"
+            data-testid="leg-row"
+            data-leg-index={i}
+            data-invalid={Object.keys(err).length > 0 || undefined}
+          >
             <Group justify="space-between" mb="xs">
               <Title order={3} size="h5">
                 {t("lanes.leg", { n: i + 1 })}
               </Title>
               <Group gap={4}>
-                <ActionIcon variant="subtle" onClick={() => move(i, -1)} disabled={disabled || i === 0} aria-label={t("lanes.moveUp", { n: i + 1 })}>
+                <ActionIcon
+                  variant="subtle"
+                  onClick={() => move(i, -1)}
+                  disabled={disabled || i === 0}
+                  aria-label={t("lanes.moveUp", { n: i + 1 })}
+                >
                   ↑
                 </ActionIcon>
                 <ActionIcon
@@ -135,7 +147,12 @@ export function LegEditor({ legs, onChange, errors, labels, onLabel, disabled }:
         );
       })}
       <Group>
-        <Button variant="light" onClick={() => onChange([...legs, emptyLeg(legs[legs.length - 1]?.to ?? null)])} disabled={disabled} data-testid="leg-add">
+        <Button
+          variant="light"
+          onClick={() => onChange([...legs, emptyLeg(legs[legs.length - 1]?.to ?? null)])}
+          disabled={disabled}
+          data-testid="leg-add"
+        >
           {t("lanes.addLeg")}
         </Button>
       </Group>

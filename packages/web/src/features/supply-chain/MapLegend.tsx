@@ -14,13 +14,21 @@ export function MapLegend({ colorBy, shade }: { colorBy: "status" | "certified";
       <Legend
         title={t("map.legend.laneRisk")}
         items={[
-          ...Object.entries(RISK_COLORS).map(([risk, color]) => ({ key: risk, label: t(`supplyChain.risk.${risk}`), swatch: <LineSwatch color={color} /> })),
+          ...Object.entries(RISK_COLORS).map(([risk, color]) => ({
+            key: risk,
+            label: t(`supplyChain.risk.${risk}`),
+            swatch: <LineSwatch color={color} />,
+          })),
           { key: "unknown", label: t("supplyChain.unknown"), swatch: <LineSwatch color={UNKNOWN_COLOR} /> },
         ]}
       />
       <Legend
         title={t("map.legend.modes")}
-        items={LANE_MODES.map((m) => ({ key: m, label: t(`supplyChain.modes.${m}`), swatch: <LineSwatch color={PORT_COLOR} dash={MODE_DASH[m]} /> }))}
+        items={LANE_MODES.map((m) => ({
+          key: m,
+          label: t(`supplyChain.modes.${m}`),
+          swatch: <LineSwatch color={PORT_COLOR} dash={MODE_DASH[m]} />,
+        }))}
       />
       <Legend
         title={t("map.legend.places")}

@@ -92,17 +92,17 @@ export default function MapView() {
             />
           </Group>
           <WorldMap
-              nodes={nodes}
-              legs={legs}
-              highlight={highlight}
-              colorBy={colorBy}
-              shade={shade}
-              certified={certified}
-              onLaneClick={(id) => setParam("lane", id === selected ? null : id)}
-              onNodeClick={openNode}
-              focusNodeIds={focusNodes ?? (selected ? [] : null)}
-              label={t("map.label", { lanes: laneCount, nodes: nodes.length })}
-            />
+            nodes={nodes}
+            legs={legs}
+            highlight={highlight}
+            colorBy={colorBy}
+            shade={shade}
+            certified={certified}
+            onLaneClick={(id) => setParam("lane", id === selected ? null : id)}
+            onNodeClick={openNode}
+            focusNodeIds={focusNodes ?? (selected ? [] : null)}
+            label={t("map.label", { lanes: laneCount, nodes: nodes.length })}
+          />
           <MapLegend colorBy={colorBy} shade={shade} />
           {nodes.length === 0 && (
             <Text size="sm" c="dimmed" data-testid="map-empty">

@@ -51,12 +51,21 @@ export function NodePicker({ label, value, known, onChange, error, testId, defau
 
   const options = useMemo(() => {
     if (kind === "site") {
-      return (sites.data?.items ?? []).map((s) => ({ value: nodeKey("site", s.id), label: `${s.name} · ${countryName(s.countryCode, lang)}` }));
+      return (sites.data?.items ?? []).map((s) => ({
+        value: nodeKey("site", s.id),
+        label: `${s.name} · ${countryName(s.countryCode, lang)}`,
+      }));
     }
     if (kind === "port") {
-      return (ports.data?.items ?? []).map((l) => ({ value: nodeKey("port", l.code), label: `${l.name} (${l.code}) · ${t(`lanes.locationKinds.${l.kind}`)}` }));
+      return (ports.data?.items ?? []).map((l) => ({
+        value: nodeKey("port", l.code),
+        label: `${l.name} (${l.code}) · ${t(`lanes.locationKinds.${l.kind}`)}`,
+      }));
     }
-    return (partnerSites.data?.items ?? []).map((s) => ({ value: nodeKey("partner-site", s.id), label: `${s.name} · ${countryName(s.countryCode, lang)}` }));
+    return (partnerSites.data?.items ?? []).map((s) => ({
+      value: nodeKey("partner-site", s.id),
+      label: `${s.name} · ${countryName(s.countryCode, lang)}`,
+    }));
   }, [kind, sites.data, ports.data, partnerSites.data, lang, t]);
 
   // The current value must stay among the options for the select to show it: first when browsing, last while
@@ -113,7 +122,9 @@ export function NodePicker({ label, value, known, onChange, error, testId, defau
         <Select
           label={kind === "site" ? t("lanes.ownSite") : kind === "port" ? t("lanes.port") : t("lanes.partnerSite")}
           aria-label={`${label}: ${t(`map.kinds.${kind}`)}`}
-          placeholder={kind === "port" ? t("lanes.portPlaceholder") : kind === "partner-site" && !partnerId ? t("lanes.pickPartnerFirst") : undefined}
+          placeholder={
+            kind === "port" ? t("lanes.portPlaceholder") : kind === "partner-site" && !partnerId ? t("lanes.pickPartnerFirst") : undefined
+          }
           searchable
           data={data}
           value={current}

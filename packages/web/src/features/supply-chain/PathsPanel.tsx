@@ -5,8 +5,8 @@ import { Link, useSearchParams } from "react-router";
 import { QueryError } from "../../components/QueryError";
 import { PageLoader } from "../shell/AppLayout";
 import { type NodeInfo, type PathHop, usePaths } from "./api";
-import type { NodeLabels } from "./laneForm";
 import { NodeChip } from "./LaneSummary";
+import type { NodeLabels } from "./laneForm";
 import { NodePicker } from "./NodePicker";
 
 const SHOWN = 25;
@@ -15,7 +15,15 @@ const SHOWN = 25;
  * "All paths": every simple route between two nodes over the legs of all live lanes (the server caps it at
  * 1,000). The ends are kept in the URL (`from`, `to`) so a result can be shared.
  */
-export function PathsPanel({ known, defaultFrom, defaultTo }: { known: readonly NodeInfo[]; defaultFrom: string | null; defaultTo: string | null }) {
+export function PathsPanel({
+  known,
+  defaultFrom,
+  defaultTo,
+}: {
+  known: readonly NodeInfo[];
+  defaultFrom: string | null;
+  defaultTo: string | null;
+}) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const from = params.get("from") ?? defaultFrom;
@@ -72,43 +80,43 @@ export function PathsPanel({ known, defaultFrom, defaultTo }: { known: readonly 
           </Text>
         )}
       </Group>
-      {asked && from && to && from !== to && (
-        <>
-          {paths.isPending ? (
-            <PageLoader />
-          ) : paths.isError ? (
-            <QueryError error={paths.error} />
-          ) : (
-            <Stack gap="xs">
-              <Text size="sm" aria-live="polite" data-testid="paths-count" data-total={paths.data.total}>
-                {t("lanes.paths.found", { count: paths.data.total })}
-              </Text>
-              {paths.data.truncated && (
-                <Alert color="yellow" py={6}>
-                  {t("lanes.paths.truncated", { count: paths.data.total })}
-                </Alert>
-              )}
-              {paths.data.paths.slice(0, limit).map((path) => (
-                <Paper key={path.join(" ")} withBorder p="xs" data-testid="paths-row" data-stops={path.length}>
-                  <Group gap={4} wrap="wrap">
-                    {path.map((key, i) => (
-                      <Group key={key} gap={4} wrap="nowrap">
-                        {i > 0 && <HopArrow hop={hops.get(`${path[i - 1]}\n${key}`)} />}
-                        <NodeChip node={nodes.get(key)} fallback={key} />
-                      </Group>
-                    ))}
-                  </Group>
-                </Paper>
-              ))}
-              {paths.data.paths.length > limit && (
-                <Button variant="subtle" onClick={() => setLimit((n) => n + SHOWN * 4)} data-testid="paths-more">
-                  {t("lanes.paths.showMore", { count: paths.data.paths.length - limit })}
-                </Button>
-              )}
-            </Stack>
-          )}
-        </>
-      )}
+      {asked &&
+        from &&
+        to &&
+        from !== to &&
+        (paths.isPending ? (
+          <PageLoader />
+        ) : paths.isError ? (
+          <QueryError error={paths.error} />
+        ) : (
+          <Stack gap="xs">
+            <Text size="sm" aria-live="polite" data-testid="paths-count" data-total={paths.data.total}>
+              {t("lanes.paths.found", { count: paths.data.total })}
+            </Text>
+            {paths.data.truncated && (
+              <Alert color="yellow" py={6}>
+                {t("lanes.paths.truncated", { count: paths.data.total })}
+              </Alert>
+            )}
+            {paths.data.paths.slice(0, limit).map((path) => (
+              <Paper key={path.join(" ")} withBorder p="xs" data-testid="paths-row" data-stops={path.length}>
+                <Group gap={4} wrap="wrap">
+                  {path.map((key, i) => (
+                    <Group key={key} gap={4} wrap="nowrap">
+                      {i > 0 && <HopArrow hop={hops.get(`${path[i - 1]}\n${key}`)} />}
+                      <NodeChip node={nodes.get(key)} fallback={key} />
+                    </Group>
+                  ))}
+                </Group>
+              </Paper>
+            ))}
+            {paths.data.paths.length > limit && (
+              <Button variant="subtle" onClick={() => setLimit((n) => n + SHOWN * 4)} data-testid="paths-more">
+                {t("lanes.paths.showMore", { count: paths.data.paths.length - limit })}
+              </Button>
+            )}
+          </Stack>
+        ))}
     </Stack>
   );
 }
@@ -116,7 +124,12 @@ export function PathsPanel({ known, defaultFrom, defaultTo }: { known: readonly 
 /** The arrow between two stops, naming the lanes that run that hop (and a link to the first few). */
 function HopArrow({ hop }: { hop: PathHop | undefined }) {
   const { t } = useTranslation();
-  if (!hop) return <Text span c="dimmed">→</Text>;
+  if (!hop)
+    return (
+      <Text span c="dimmed">
+        →
+      </Text>
+    );
   return (
     <Group gap={2} wrap="nowrap">
       <Text span c="dimmed" aria-hidden>

@@ -87,7 +87,11 @@ function merge(into: Record<number, LegErrors>, leg: number, errs: LegErrors) {
 }
 
 /** Client-side checks; the server checks again and its 422 details land on the same legs (see serverLegErrors). */
-export function validateLane(v: LaneFormValues, t: TFunction, labels: NodeLabels): { name?: string; legs: Record<number, LegErrors>; form?: string } {
+export function validateLane(
+  v: LaneFormValues,
+  t: TFunction,
+  labels: NodeLabels,
+): { name?: string; legs: Record<number, LegErrors>; form?: string } {
   const out: { name?: string; legs: Record<number, LegErrors>; form?: string } = { legs: {} };
   if (!v.name.trim()) out.name = t("validation.required");
   if (v.legs.length === 0) out.form = t("lanes.errors.noLegs");
@@ -131,20 +135,34 @@ export function serverLegErrors(e: unknown, v: LaneFormValues, t: TFunction, lab
     for (const issue of e.issues) {
       const [head, leg, field] = issue.path;
       if (head !== "legs" || typeof leg !== "number") continue;
-      const key = field === "carrierPartnerId" ? "carrier" : field === "from" || field === "to" || field === "mode" || field === "atRest" ? field : "_leg";
+      const key =
+        field === "carrierPartnerId"
+          ? "carrier"
+          : field === "from" || field === "to" || field === "mode" || field === "atRest"
+            ? field
+            : "_leg";
       merge(out, leg, { [key]: t("errors.fieldInvalid", { message: issue.message }) });
     }
     return out;
   }
   if (!isApiError(e) || e.code !== "rule_violation" || !e.details || typeof e.details !== "object") return out;
-  const d = e.details as { rule?: string; gapAfterLeg?: number; legs?: number[]; node?: string; nodes?: string[]; carrierPartnerIds?: string[] };
+  const d = e.details as {
+    rule?: string;
+    gapAfterLeg?: number;
+    legs?: number[];
+    node?: string;
+    nodes?: string[];
+    carrierPartnerIds?: string[];
+  };
   const name = (key: string) => labels[key]?.label ?? key;
-  if (d.rule === "gap" && typeof d.gapAfterLeg === "number") merge(out, d.gapAfterLeg, { from: t("lanes.errors.gap", { leg: d.gapAfterLeg }) });
+  if (d.rule === "gap" && typeof d.gapAfterLeg === "number")
+    merge(out, d.gapAfterLeg, { from: t("lanes.errors.gap", { leg: d.gapAfterLeg }) });
   if (d.rule === "cycle" && Array.isArray(d.legs)) {
     for (const n of d.legs) merge(out, n - 1, { _leg: t("lanes.errors.repeat", { node: name(d.node ?? "") }) });
   }
   if ((d.rule === "unknown_node" || d.rule === "archived_node") && Array.isArray(d.nodes)) {
-    const msg = (key: string) => t(d.rule === "unknown_node" ? "lanes.errors.unknownNode" : "lanes.errors.archivedNode", { node: name(key) });
+    const msg = (key: string) =>
+      t(d.rule === "unknown_node" ? "lanes.errors.unknownNode" : "lanes.errors.archivedNode", { node: name(key) });
     v.legs.forEach((leg, i) => {
       for (const key of d.nodes ?? []) {
         if (leg.from === key) merge(out, i, { from: msg(key) });

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import world from "world-atlas/countries-110m.json";
 import { ApiError } from "../../api/client";
 import { LOCATION_KINDS } from "./api";
-import { buildGrid, nearest } from "./graph/gridIndex";
 import { buildGraphModel } from "./graph/graphModel";
+import { buildGrid, nearest } from "./graph/gridIndex";
 import { syntheticGraph } from "./graph/synthetic";
 import { fitView, zoomView } from "./graph/view";
 import { emptyLeg, type LaneFormValues, serverLegErrors } from "./laneForm";
@@ -44,13 +44,29 @@ describe("lane rules in the browser", () => {
   });
 
   it("put each problem on the leg to fix", () => {
-    expect(checkLegs([{ from: "a", to: "b" }, { from: "c", to: "d" }])).toEqual([{ leg: 1, kind: "gap" }]);
-    expect(checkLegs([{ from: null, to: "b" }, { from: "b", to: null }])).toEqual([
+    expect(
+      checkLegs([
+        { from: "a", to: "b" },
+        { from: "c", to: "d" },
+      ]),
+    ).toEqual([{ leg: 1, kind: "gap" }]);
+    expect(
+      checkLegs([
+        { from: null, to: "b" },
+        { from: "b", to: null },
+      ]),
+    ).toEqual([
       { leg: 0, kind: "missing-from" },
       { leg: 1, kind: "missing-to" },
     ]);
     expect(checkLegs([{ from: "a", to: "a" }])).toEqual([{ leg: 0, kind: "same-ends" }]);
-    expect(checkLegs([{ from: "a", to: "b" }, { from: "b", to: "c" }, { from: "c", to: "a" }])).toEqual([{ leg: 2, kind: "repeat", node: "a" }]);
+    expect(
+      checkLegs([
+        { from: "a", to: "b" },
+        { from: "b", to: "c" },
+        { from: "c", to: "a" },
+      ]),
+    ).toEqual([{ leg: 2, kind: "repeat", node: "a" }]);
   });
 });
 
@@ -73,7 +89,9 @@ describe("server errors on the lane form", () => {
   });
 
   it("flag every leg of a cycle, every leg naming an unknown node, and the carrier's leg", () => {
-    expect(Object.keys(serverLegErrors(refused({ rule: "cycle", node: "a", cycle: ["a", "b", "a"], legs: [1, 2] }), values, t, {}))).toEqual(["0", "1"]);
+    expect(
+      Object.keys(serverLegErrors(refused({ rule: "cycle", node: "a", cycle: ["a", "b", "a"], legs: [1, 2] }), values, t, {})),
+    ).toEqual(["0", "1"]);
     expect(serverLegErrors(refused({ rule: "unknown_node", nodes: ["port:USLAX"] }), values, t, {})).toEqual({
       0: { to: 'lanes.errors.unknownNode {"node":"port:USLAX"}' },
       1: { atRest: 'lanes.errors.unknownNode {"node":"port:USLAX"}' },
@@ -134,8 +152,8 @@ describe("graph hit-testing", () => {
 
 describe("world map", () => {
   it("knows the alpha-2 code of every Natural Earth country but the two without one", () => {
-    const geometries = (world as unknown as { objects: { countries: { geometries: { id?: string; properties: { name: string } }[] } } }).objects.countries
-      .geometries;
+    const geometries = (world as unknown as { objects: { countries: { geometries: { id?: string; properties: { name: string } }[] } } })
+      .objects.countries.geometries;
     const missing = geometries.filter((g) => !alpha2For(g.id, g.properties.name)).map((g) => g.properties.name);
     expect(missing.sort()).toEqual(["N. Cyprus", "Somaliland"]);
     expect(alpha2For("484", "Mexico")).toBe("MX");
@@ -149,7 +167,14 @@ describe("world map", () => {
     const a = geo.project(121.5, 31.2);
     const b = geo.project(-118.25, 34.05);
     // One piece: the arc's path has a single move-to.
-    expect(geo.arc([[121.5, 31.2], [-118.25, 34.05]]).match(/M/g)).toHaveLength(1);
+    expect(
+      geo
+        .arc([
+          [121.5, 31.2],
+          [-118.25, 34.05],
+        ])
+        .match(/M/g),
+    ).toHaveLength(1);
     expect(a && b).toBeTruthy();
     expect(bestCentralMeridian([2, 13, -3], [[2, 13]])).toBe(0);
   });

@@ -1,10 +1,21 @@
 import { Box, Paper, Text, useComputedColorScheme } from "@mantine/core";
-import { type KeyboardEvent, type PointerEvent, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  type Ref,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { GraphNode } from "../api";
 import type { ColorBy } from "../palette";
+import { viewKey } from "../viewKeys";
 import { type GraphView, markerRadius } from "./drawGraph";
-import { nearest } from "./gridIndex";
 import { colorGroups, type GraphModel } from "./graphModel";
+import { nearest } from "./gridIndex";
 import { GraphPainter, SETTLE_MS } from "./painter";
 import { centerView, fitView, type ZoomLimits, zoomView } from "./view";
 
@@ -68,7 +79,15 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
     const ctx = canvasRef.current?.getContext("2d");
     if (!ctx) return;
     const t0 = performance.now();
-    const stale = painter.paint(ctx, model, { ...size.current, view: view.current, groups, hovered: hovered.current, selected: selectedIdx, tierLabel, dark });
+    const stale = painter.paint(ctx, model, {
+      ...size.current,
+      view: view.current,
+      groups,
+      hovered: hovered.current,
+      selected: selectedIdx,
+      tierLabel,
+      dark,
+    });
     lastDraw.current = performance.now() - t0;
     if (stale) {
       window.clearTimeout(settle.current);
@@ -117,7 +136,8 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
   }, [model, setView]);
 
   const zoomAt = useCallback(
-    (factor: number, px = size.current.width / 2, py = size.current.height / 2) => setView(zoomView(view.current, factor, px, py, limits.current)),
+    (factor: number, px = size.current.width / 2, py = size.current.height / 2) =>
+      setView(zoomView(view.current, factor, px, py, limits.current)),
     [setView],
   );
 
@@ -217,23 +237,16 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
-    const pan = (dx: number, dy: number) => setView({ ...view.current, x: view.current.x + dx, y: view.current.y + dy });
-    const actions: Record<string, () => void> = {
-      "+": () => zoomAt(1.5),
-      "=": () => zoomAt(1.5),
-      "-": () => zoomAt(1 / 1.5),
-      "0": fit,
-      ArrowLeft: () => pan(60, 0),
-      ArrowRight: () => pan(-60, 0),
-      ArrowUp: () => pan(0, 60),
-      ArrowDown: () => pan(0, -60),
-      Enter: () => selectedIdx >= 0 && onOpen?.(model.nodes[selectedIdx]!),
-      Escape: () => onSelect(null),
-    };
-    const action = actions[e.key];
-    if (!action) return;
-    e.preventDefault();
-    action();
+    const action = viewKey(e.key, 60);
+    if (action) {
+      e.preventDefault();
+      if (action.kind === "zoom") zoomAt(action.factor);
+      else if (action.kind === "reset") fit();
+      else setView({ ...view.current, x: view.current.x + action.dx, y: view.current.y + action.dy });
+    } else if (e.key === "Enter" && selectedIdx >= 0) {
+      e.preventDefault();
+      onOpen?.(model.nodes[selectedIdx]!);
+    } else if (e.key === "Escape") onSelect(null);
   };
 
   useImperativeHandle(
@@ -268,7 +281,12 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
             const phase = (n / frames) * Math.PI * 2;
             // A pan in a circle while zooming in and out: every frame shows a different part of the graph.
             const zoom = 1 + 2 * Math.sin(phase / 2) ** 2;
-            view.current = { kx: start.kx * zoom, ky: start.ky * zoom, x: start.x + 200 * Math.sin(phase), y: start.y + 120 * Math.cos(phase) };
+            view.current = {
+              kx: start.kx * zoom,
+              ky: start.ky * zoom,
+              x: start.x + 200 * Math.sin(phase),
+              y: start.y + 120 * Math.cos(phase),
+            };
             if (mode === "full") {
               painter.invalidate();
               painter.rest();
@@ -299,7 +317,12 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
 
   const tipNode = tip ? model.nodes[tip.i] : undefined;
   return (
-    <Box ref={boxRef} pos="relative" h={h} style={{ overflow: "hidden", borderRadius: "var(--mantine-radius-sm)", border: "1px solid var(--mantine-color-default-border)" }}>
+    <Box
+      ref={boxRef}
+      pos="relative"
+      h={h}
+      style={{ overflow: "hidden", borderRadius: "var(--mantine-radius-sm)", border: "1px solid var(--mantine-color-default-border)" }}
+    >
       <canvas
         ref={canvasRef}
         role="img"

@@ -52,7 +52,9 @@ export function buildGraphModel(graph: SupplyChainGraph): GraphModel {
     const col = list.map((i) => ys[i]!).sort((a, b) => a - b);
     for (let j = 1; j < col.length; j++) if (col[j]! > col[j - 1]!) gaps.push(col[j]! - col[j - 1]!);
   }
-  const tierXs = [...byTier.entries()].map(([tier, list]) => ({ tier, x: median(list.map((i) => xs[i]!)) })).sort((a, b) => a.tier - b.tier);
+  const tierXs = [...byTier.entries()]
+    .map(([tier, list]) => ({ tier, x: median(list.map((i) => xs[i]!)) }))
+    .sort((a, b) => a.tier - b.tier);
   const tierGap = median(tierXs.map((a, j) => (j > 0 ? Math.abs(a.x - tierXs[j - 1]!.x) : 0)).filter((d) => d > 0));
   const spacing = median(gaps) || tierGap / 4 || 40;
 

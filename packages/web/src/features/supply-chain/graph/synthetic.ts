@@ -14,7 +14,17 @@ export function syntheticGraph(size: number): SupplyChainGraph {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const shares = [0, 0.04, 0.16, 0.32, 0.48];
   const nodes: SupplyChainGraph["nodes"] = [
-    { id: "company", kind: "company", label: "Our company", tier: 0, partnerType: null, countryCode: null, status: null, risk: null, certified: null },
+    {
+      id: "company",
+      kind: "company",
+      label: "Our company",
+      tier: 0,
+      partnerType: null,
+      countryCode: null,
+      status: null,
+      risk: null,
+      certified: null,
+    },
   ];
   const layout: SupplyChainGraph["layout"] = { company: { x: 0, y: 0 } };
   const edges: SupplyChainGraph["edges"] = [];

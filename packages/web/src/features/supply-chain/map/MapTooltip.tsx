@@ -31,8 +31,12 @@ export function NodeTooltip({ node, certified }: { node: MapNode; certified?: st
         {t(`map.kinds.${node.kind}`)}
       </Text>
       <Line label={t("supplyChain.fields.country")} value={countryName(node.countryCode, lang)} />
-      {partner && <Line label={t("supplyChain.fields.status")} value={node.status ? t(`supplyChain.status.${node.status}`, node.status) : null} />}
-      {partner && <Line label={t("supplyChain.fields.certified")} value={certified ? t(`supplyChain.certified.${certified}`, certified) : null} />}
+      {partner && (
+        <Line label={t("supplyChain.fields.status")} value={node.status ? t(`supplyChain.status.${node.status}`, node.status) : null} />
+      )}
+      {partner && (
+        <Line label={t("supplyChain.fields.certified")} value={certified ? t(`supplyChain.certified.${certified}`, certified) : null} />
+      )}
       <Line label={t("supplyChain.fields.risk")} value={node.risk ? t(`supplyChain.risk.${node.risk}`, node.risk) : null} />
     </Stack>
   );

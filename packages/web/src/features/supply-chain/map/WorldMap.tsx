@@ -2,9 +2,10 @@ import { ActionIcon, Box, Group, Paper, Text } from "@mantine/core";
 import { type KeyboardEvent, memo, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MapLeg, MapNode } from "../api";
+import { viewKey } from "../viewKeys";
 import { bestCentralMeridian, MAP_HEIGHT, MAP_WIDTH, worldGeometry } from "./geo";
-import { boxOf, countByCountry, type NodeColorBy, type PlacedNode, placeLegs, placeNodes, shadeFor } from "./mapModel";
 import { LegTooltip, NodeTooltip } from "./MapTooltip";
+import { boxOf, countByCountry, type NodeColorBy, type PlacedNode, placeLegs, placeNodes, shadeFor } from "./mapModel";
 import { useZoomPan, viewForBox } from "./useZoomPan";
 import classes from "./WorldMap.module.css";
 
@@ -38,7 +39,19 @@ type Tip = { x: number; y: number; content: ReactNode } | null;
 /** Offline world map (Natural Earth 1:110m, SVG) with lanes as great-circle arcs and nodes as markers. */
 export default function WorldMap(props: WorldMapProps) {
   const { t } = useTranslation();
-  const { nodes, legs, highlight, colorBy = "status", certified = null, shade = true, onLaneClick, onNodeClick, focusNodeIds, label, h } = props;
+  const {
+    nodes,
+    legs,
+    highlight,
+    colorBy = "status",
+    certified = null,
+    shade = true,
+    onLaneClick,
+    onNodeClick,
+    focusNodeIds,
+    label,
+    h,
+  } = props;
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const center = useMemo(() => {
     const lon = (key: string) => byId.get(key)?.longitude;
@@ -80,42 +93,44 @@ export default function WorldMap(props: WorldMapProps) {
     return r ? { x: clientX - r.left, y: clientY - r.top } : { x: 0, y: 0 };
   };
   const showNodeTip = (p: PlacedNode, clientX: number, clientY: number) =>
-    setTip({ ...at(clientX, clientY), content: <NodeTooltip node={p.node} certified={p.node.partnerId ? certified?.get(p.node.partnerId) : null} /> });
+    setTip({
+      ...at(clientX, clientY),
+      content: <NodeTooltip node={p.node} certified={p.node.partnerId ? certified?.get(p.node.partnerId) : null} />,
+    });
   const nodeCenter = (el: Element) => {
     const r = el.getBoundingClientRect();
     return [r.left + r.width / 2, r.top] as const;
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const step = 40 / k;
-    const actions: Record<string, () => void> = {
-      "+": () => zoom.zoomAt(1.5),
-      "=": () => zoom.zoomAt(1.5),
-      "-": () => zoom.zoomAt(1 / 1.5),
-      "0": () => zoom.reset(),
-      ArrowLeft: () => zoom.panBy(step * k, 0),
-      ArrowRight: () => zoom.panBy(-step * k, 0),
-      ArrowUp: () => zoom.panBy(0, step * k),
-      ArrowDown: () => zoom.panBy(0, -step * k),
-    };
-    const action = actions[e.key];
+    // The view is in map units: 40 map units at zoom 1, fewer when zoomed in, so a key press moves a similar distance on screen.
+    const action = viewKey(e.key, 40);
     if (!action) return;
     e.preventDefault();
-    action();
+    if (action.kind === "zoom") zoom.zoomAt(action.factor);
+    else if (action.kind === "reset") zoom.reset();
+    else zoom.panBy(action.dx, action.dy);
   };
 
   const r = NODE_R / k;
   const focusable = placed.length <= FOCUSABLE_LIMIT;
 
   return (
-    <Box ref={boxRef} pos="relative" className={classes.box} h={h} style={h === undefined ? { aspectRatio: `${MAP_WIDTH} / ${MAP_HEIGHT}` } : undefined}>
+    <Box
+      ref={boxRef}
+      pos="relative"
+      className={classes.box}
+      h={h}
+      style={h === undefined ? { aspectRatio: `${MAP_WIDTH} / ${MAP_HEIGHT}` } : undefined}
+    >
       <svg
         ref={svgRef}
         viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
         className={classes.svg}
-        role="group"
+        role="application"
         aria-roledescription={t("map.roleDescription")}
         aria-label={label}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the map takes focus to receive its zoom and pan keys (an application widget)
         tabIndex={0}
         onKeyDown={onKeyDown}
         onPointerLeave={() => setTip(null)}
@@ -128,11 +143,11 @@ export default function WorldMap(props: WorldMapProps) {
           <g className={classes.legs}>
             {paths.map((p) => {
               const on = !dimming || highlight?.has(p.leg.laneId);
-              const tipFor = (cx: number, cy: number) =>
-                setTip({ ...at(cx, cy), content: <LegTooltip leg={p.leg} nodes={byId} /> });
+              const tipFor = (cx: number, cy: number) => setTip({ ...at(cx, cy), content: <LegTooltip leg={p.leg} nodes={byId} /> });
               return (
                 <g key={p.key} data-lane-id={p.leg.laneId} data-highlighted={dimming ? String(!!on) : undefined}>
                   <path d={p.d} stroke={p.color} strokeDasharray={p.dash} className={on ? classes.leg : classes.legDim} />
+                  {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer convenience; keyboard users pick lanes in the side list */}
                   <path
                     d={p.d}
                     className={classes.legHit}
@@ -208,7 +223,8 @@ export default function WorldMap(props: WorldMapProps) {
 /** Own sites are squares, ports diamonds, partner sites circles (shape as well as color). */
 function Marker({ kind, r, color }: { kind: MapNode["kind"]; r: number; color: string }) {
   if (kind === "site") return <rect x={-r} y={-r} width={2 * r} height={2 * r} fill={color} className={classes.marker} />;
-  if (kind === "port") return <path d={`M0 ${-r * 1.2}L${r * 1.2} 0L0 ${r * 1.2}L${-r * 1.2} 0Z`} fill="#fff" stroke={color} className={classes.port} />;
+  if (kind === "port")
+    return <path d={`M0 ${-r * 1.2}L${r * 1.2} 0L0 ${r * 1.2}L${-r * 1.2} 0Z`} fill="#fff" stroke={color} className={classes.port} />;
   return <circle r={r} fill={color} className={classes.marker} />;
 }
 

@@ -45,12 +45,12 @@ export function worldGeometry(center = 0): WorldGeometry {
   const projection = geoNaturalEarth1()
     .rotate([-center, 0])
     .fitExtent(
-    [
-      [4, 4],
-      [MAP_WIDTH - 4, MAP_HEIGHT - 4],
-    ],
-    { type: "Sphere" },
-  );
+      [
+        [4, 4],
+        [MAP_WIDTH - 4, MAP_HEIGHT - 4],
+      ],
+      { type: "Sphere" },
+    );
   const path = geoPath(projection);
   const draw = (o: GeoPermissibleObjects) => path(o) ?? "";
   const countries = collection.features.map((f: Feature<Geometry, { name: string }>, i) => {
@@ -79,7 +79,7 @@ export function worldGeometry(center = 0): WorldGeometry {
 
 /** Longitude difference folded into (-180, 180]. */
 function wrap(d: number): number {
-  const r = (((d + 180) % 360) + 360) % 360 - 180;
+  const r = ((((d + 180) % 360) + 360) % 360) - 180;
   return r === -180 ? 180 : r;
 }
 

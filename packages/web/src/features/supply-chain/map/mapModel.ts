@@ -36,7 +36,12 @@ export function placeNodes(
       unplaced++;
       continue;
     }
-    const color = node.kind === "site" ? OWN_COLOR : node.kind === "port" ? PORT_COLOR : colorOf(palette, colorBy === "status" ? node.status : node.partnerId ? certified?.get(node.partnerId) : null);
+    const color =
+      node.kind === "site"
+        ? OWN_COLOR
+        : node.kind === "port"
+          ? PORT_COLOR
+          : colorOf(palette, colorBy === "status" ? node.status : node.partnerId ? certified?.get(node.partnerId) : null);
     placed.push({ node, x: p[0], y: p[1], color });
   }
   return { placed, unplaced };

@@ -93,7 +93,10 @@ export function useZoomPan(svgRef: RefObject<SVGSVGElement | null>, { width, hei
     [commit, width, height, minK, maxK],
   );
 
-  const panBy = useCallback((dx: number, dy: number) => commit({ ...current.current, x: current.current.x + dx, y: current.current.y + dy }), [commit]);
+  const panBy = useCallback(
+    (dx: number, dy: number) => commit({ ...current.current, x: current.current.x + dx, y: current.current.y + dy }),
+    [commit],
+  );
   const reset = useCallback(() => commit(IDENTITY), [commit]);
   const show = useCallback((v: ZoomView) => commit(v), [commit]);
 
