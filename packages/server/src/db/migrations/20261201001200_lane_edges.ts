@@ -8,7 +8,9 @@ import { type Kysely, sql } from "kysely";
  * Triggers keep it exact whoever writes (the lanes API, imports, plain SQL): statement triggers on lane_legs, and a
  * row trigger on lanes for archiving and restoring. The trigger functions run as the caller, so RLS applies.
  *
- * Indexes: lane legs by hop (from, to, lane); the few legs that have at-rest points (under forced RLS the planner
+ * Indexes: lane legs by hop (from, to, lane), by destination and by carrier, each ending in the lane id so that
+ * "which lanes" is answered from the index alone; live lanes by name (list pages) and by id with their name
+ * (impact pages); archived lanes by id; the few legs that have at-rest points (under forced RLS the planner
  * will not use an index through jsonb operators, which are not leakproof, so those legs are found by a partial
  * index and checked one by one); partner sites by country, where a country impact question starts.
  */
@@ -104,8 +106,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       JOIN lanes z ON z.tenant_id = l.tenant_id AND z.id = l.lane_id WHERE z.archived_at IS NULL
       GROUP BY 1, 2, 3, 4;
 
-    CREATE INDEX lane_legs_hop ON lane_legs (tenant_id, from_node, to_node, lane_id);
+    CREATE INDEX lane_legs_hop ON lane_legs (tenant_id, from_node, to_node, lane_id) INCLUDE (seq, mode, carrier_partner_id);
     DROP INDEX lane_legs_from;
+    CREATE INDEX lane_legs_to_lane ON lane_legs (tenant_id, to_node, lane_id);
+    DROP INDEX lane_legs_to;
+    CREATE INDEX lane_legs_carrier_lane ON lane_legs (tenant_id, carrier_partner_id, lane_id);
+    DROP INDEX lane_legs_carrier;
+    CREATE INDEX lanes_live_name ON lanes (tenant_id, name, id) WHERE archived_at IS NULL;
+    CREATE INDEX lanes_live_id ON lanes (tenant_id, id) INCLUDE (name) WHERE archived_at IS NULL;
+    CREATE INDEX lanes_archived ON lanes (tenant_id, id) WHERE archived_at IS NOT NULL;
     CREATE INDEX lane_legs_with_rest ON lane_legs (tenant_id) WHERE at_rest <> '[]'::jsonb;
     CREATE INDEX partner_sites_country ON partner_sites (tenant_id, country_code);
   `.execute(db);

@@ -14,6 +14,12 @@ import { COLUMNS } from "./imports.vocab.ts";
 
 type Cell = string | number | null;
 
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 async function exportRows(ctx: TenantCtx, kind: ExportQueryInput["kind"]): Promise<Cell[][]> {
@@ -23,11 +29,9 @@ async function exportRows(ctx: TenantCtx, kind: ExportQueryInput["kind"]): Promi
     const keyOfPartner = new Map(partners.map((p) => [p.id, keyOf(p)]));
     if (kind === "partners") {
       const identifiers = new Map<string, string[]>();
-      for (const i of await loadIdentifiers(tx, t)) identifiers.set(i.partner_id, [...(identifiers.get(i.partner_id) ?? []), `${i.kind}:${i.value}`]);
+      for (const i of await loadIdentifiers(tx, t)) push(identifiers, i.partner_id, `${i.kind}:${i.value}`);
       const suppliers = new Map<string, string[]>();
-      for (const r of await loadRelations(tx, t)) {
-        suppliers.set(r.customer_id, [...(suppliers.get(r.customer_id) ?? []), keyOfPartner.get(r.supplier_id) ?? r.supplier_id]);
-      }
+      for (const r of await loadRelations(tx, t)) push(suppliers, r.customer_id, keyOfPartner.get(r.supplier_id) ?? r.supplier_id);
       return partners
         .filter((p) => !p.archived)
         .sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id))

@@ -58,6 +58,12 @@ export interface PartnerDbState {
   relations: { supplier_id: string; customer_id: string }[];
 }
 
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const identifierList = (list: { kind: string; value: string }[]) => list.map((i) => `${i.kind}:${i.value}`);
 
 /** Plan a partner import. `canApprove`: the caller may set approved/suspended/terminated. */
@@ -78,9 +84,9 @@ export function planPartners(input: PlanInput & { db: PartnerDbState; canApprove
   }
 
   const identifiersOf = new Map<string, string[]>();
-  for (const i of db.identifiers) identifiersOf.set(i.partner_id, [...(identifiersOf.get(i.partner_id) ?? []), `${i.kind}:${i.value}`]);
+  for (const i of db.identifiers) push(identifiersOf, i.partner_id, `${i.kind}:${i.value}`);
   const suppliersOf = new Map<string, string[]>();
-  for (const r of db.relations) suppliersOf.set(r.customer_id, [...(suppliersOf.get(r.customer_id) ?? []), r.supplier_id]);
+  for (const r of db.relations) push(suppliersOf, r.customer_id, r.supplier_id);
 
   const write: PartnerWritePlan = { inserts: [], updates: [], history: [], identifierOwners: [], identifiers: [], addRelations: [], removeRelations: [] };
   const changes: Change[] = [];
@@ -200,46 +206,62 @@ function reportCycles(input: {
   label: string;
 }): void {
   const { planned, desired, db, problems, label } = input;
+  // Integer node numbers and plain arrays: the graph may have 100,000 partners and 300,000 relations.
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const numberOf = (id: string) => {
+    let n = index.get(id);
+    if (n === undefined) {
+      n = ids.length;
+      index.set(id, n);
+      ids.push(id);
+    }
+    return n;
+  };
   // Edges customer → supplier (following "who supplies whom" upstream).
-  const up = new Map<string, string[]>();
-  for (const r of db.relations) {
-    if (desired.has(r.customer_id)) continue;
-    const list = up.get(r.customer_id);
-    if (list) list.push(r.supplier_id);
-    else up.set(r.customer_id, [r.supplier_id]);
-  }
-  for (const [customer, suppliers] of desired) up.set(customer, [...(up.get(customer) ?? []), ...suppliers]);
+  const up: number[][] = [];
+  const edge = (customer: string, supplier: string) => {
+    const c = numberOf(customer);
+    const s = numberOf(supplier);
+    const list = up[c];
+    if (list) list.push(s);
+    else up[c] = [s];
+  };
+  for (const r of db.relations) if (!desired.has(r.customer_id)) edge(r.customer_id, r.supplier_id);
+  for (const [customer, suppliers] of desired) for (const s of suppliers) edge(customer, s);
   const rowOf = new Map(planned.map((p) => [p.id, p.row]));
   const keyOfId = new Map<string, string>(db.partners.map((p) => [p.id, keyOf(p)]));
   for (const p of planned) keyOfId.set(p.id, p.row.key);
 
-  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
-  for (const start of desired.keys()) {
-    if (state.has(start)) continue;
-    const path: string[] = [];
-    const stack: { node: string; next: number }[] = [{ node: start, next: 0 }];
-    state.set(start, 1);
-    path.push(start);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1] as { node: string; next: number };
-      const out = up.get(top.node) ?? [];
-      if (top.next >= out.length) {
-        state.set(top.node, 2);
-        stack.pop();
-        path.pop();
+  const state = new Uint8Array(ids.length); // 0 = unseen, 1 = on the current path, 2 = done
+  const next = new Int32Array(ids.length);
+  const path = new Int32Array(ids.length);
+  for (const startId of desired.keys()) {
+    const start = index.get(startId);
+    if (start === undefined || state[start] !== 0) continue;
+    let depth = 0;
+    path[0] = start;
+    state[start] = 1;
+    while (depth >= 0) {
+      const node = path[depth] as number;
+      const out = up[node];
+      const at = next[node] as number;
+      if (!out || at >= out.length) {
+        state[node] = 2;
+        depth--;
         continue;
       }
-      const next = out[top.next++] as string;
-      const seen = state.get(next);
-      if (seen === 1) {
-        const cycle = path.slice(path.indexOf(next));
-        const at = cycle.map((id) => rowOf.get(id)).find((r) => r !== undefined);
-        const names = [...cycle, next].map((id) => `"${(keyOfId.get(id) ?? id).slice(0, 40)}"`).join(" ← ");
-        problems.errors.push({ row: at?.row ?? 0, column: label, message: `the supplier chain closes a cycle: ${names}` });
-      } else if (seen === undefined) {
-        state.set(next, 1);
-        path.push(next);
-        stack.push({ node: next, next: 0 });
+      next[node] = at + 1;
+      const m = out[at] as number;
+      if (state[m] === 1) {
+        const from = path.subarray(0, depth + 1).indexOf(m);
+        const cycle = [...path.subarray(from, depth + 1), m].map((n) => ids[n] as string);
+        const row = cycle.map((id) => rowOf.get(id)).find((r) => r !== undefined);
+        const names = cycle.map((id) => `"${(keyOfId.get(id) ?? id).slice(0, 40)}"`).join(" ← ");
+        problems.errors.push({ row: row?.row ?? 0, column: label, message: `the supplier chain closes a cycle: ${names}` });
+      } else if (state[m] === 0) {
+        state[m] = 1;
+        path[++depth] = m;
       }
     }
   }

@@ -146,12 +146,27 @@ export function columnOf(kind: ImportKind, header: string): string | undefined {
   return HEADERS[kind][foldKey(header)];
 }
 
+/**
+ * Remember a function's answers for the words a file repeats (a 100,000-row file has a handful of distinct types
+ * and countries; folding each cell again is most of the lookup's cost). Bounded so a hostile file cannot grow it.
+ */
+function memo<T>(fn: (word: string) => T, max = 5000): (word: string) => T {
+  const seen = new Map<string, T>();
+  return (word) => {
+    const hit = seen.get(word);
+    if (hit !== undefined || seen.has(word)) return hit as T;
+    const value = fn(word);
+    if (seen.size < max) seen.set(word, value);
+    return value;
+  };
+}
+
 /** A lookup from folded words to a value, with the canonical values themselves included. */
 function vocabulary<T extends string>(values: readonly T[], synonyms: Record<string, T>): (word: string) => T | undefined {
   const map = new Map<string, T>();
   for (const v of values) map.set(foldKey(v), v);
   for (const [word, v] of Object.entries(synonyms)) map.set(foldKey(word), v);
-  return (word) => map.get(foldKey(word));
+  return memo((word) => map.get(foldKey(word)));
 }
 
 /** Partner type from a word: the codes, their labels, common synonyms and Spanish terms. */
@@ -347,7 +362,9 @@ function countries(): Map<string, string | null> {
  * ISO 3166-1 alpha-2 code of a country written as a code ("mx"), an English or Spanish name ("Mexico", "México") or
  * a common alias ("USA", "EE. UU."). Returns an error message for an unknown or ambiguous name.
  */
-export function countryCodeOf(text: string): { code: string } | { error: string } {
+export const countryCodeOf = memo(countryCodeOfUncached);
+
+function countryCodeOfUncached(text: string): { code: string } | { error: string } {
   const raw = text.trim();
   const upper = raw.toUpperCase();
   if (/^[A-Z]{2}$/.test(upper) && isCountryCode(upper)) return { code: upper };

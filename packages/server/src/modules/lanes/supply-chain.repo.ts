@@ -51,10 +51,10 @@ export async function hopsBetween(tx: Tx, tenantId: string, from: string, to: st
     ), bwd(node) AS (
       SELECT ${to}::text WHERE ${to}::text = ANY(CAST((SELECT nodes FROM reached) AS text[]))
       UNION
-      -- In-edges of each node, kept when their source was reached forward (an array test, not a join: the join
-      -- order the planner picks otherwise probes every reached node against every frontier node).
+      -- In-edges of each node (lane_edges_to), kept when their source was reached forward. "IS TRUE" keeps that
+      -- test a filter: as an index condition the planner would probe every reached node for every frontier node.
       SELECT e.from_node FROM bwd JOIN lane_edges e ON e.tenant_id = ${tenantId}::uuid AND e.to_node = bwd.node
-      WHERE e.from_node = ANY(CAST((SELECT nodes FROM reached) AS text[]))
+      WHERE (e.from_node = ANY(CAST((SELECT nodes FROM reached) AS text[]))) IS TRUE
     ), hops AS (
       SELECT e.from_node, e.to_node, sum(e.legs)::int AS lane_count, array_agg(e.mode ORDER BY e.mode) AS modes
       FROM lane_edges e
@@ -75,7 +75,11 @@ export async function hopsBetween(tx: Tx, tenantId: string, from: string, to: st
   return rows;
 }
 
-/** A page of live lanes touching a node set and/or carrier, by name, with the total. */
+/**
+ * A page of live lanes touching a node set and/or carrier, by name, with the total. The touched lane ids come from
+ * indexes alone; the total subtracts archived lanes (a small partial index), and the page walks live lanes by name
+ * (lanes_live_name) or sorts the few hits, whichever the planner finds cheaper.
+ */
 export async function impactedLanes(
   tx: Tx,
   tenantId: string,
@@ -83,16 +87,21 @@ export async function impactedLanes(
   page: { limit: number; offset: number },
 ): Promise<{ rows: { id: string; name: string }[]; total: number }> {
   const hit = lanesTouching(tenantId, target.nodes, target.carrierId);
-  const { rows } = await sql<{ id: string; name: string; total: number }>`
-    SELECT n.id, n.name, count(*) OVER ()::int AS total
-    FROM lanes n JOIN (${hit}) h ON h.lane_id = n.id
-    WHERE n.tenant_id = ${tenantId}::uuid AND n.archived_at IS NULL
-    ORDER BY n.name, n.id LIMIT ${page.limit} OFFSET ${page.offset}`.execute(tx);
-  if (rows.length > 0 || page.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
-  const count = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM lanes n JOIN (${hit}) h ON h.lane_id = n.id
-    WHERE n.tenant_id = ${tenantId}::uuid AND n.archived_at IS NULL`.execute(tx);
-  return { rows: [], total: count.rows[0]?.n ?? 0 };
+  const { rows } = await sql<{ total: number; id: string | null; name: string | null }>`
+    WITH hit AS MATERIALIZED (${hit}),
+    total AS (
+      SELECT count(*)::int AS n FROM hit
+      WHERE NOT EXISTS (SELECT 1 FROM lanes a WHERE a.tenant_id = ${tenantId}::uuid AND a.archived_at IS NOT NULL AND a.id = hit.lane_id)
+    ), page AS (
+      SELECT n.id, n.name FROM lanes n
+      WHERE n.tenant_id = ${tenantId}::uuid AND n.archived_at IS NULL AND n.id IN (SELECT lane_id FROM hit)
+      ORDER BY n.name, n.id LIMIT ${page.limit} OFFSET ${page.offset}
+    )
+    SELECT total.n AS total, page.id, page.name FROM total LEFT JOIN page ON true ORDER BY page.name, page.id`.execute(tx);
+  return {
+    rows: rows.flatMap((r) => (r.id !== null && r.name !== null ? [{ id: r.id, name: r.name }] : [])),
+    total: rows[0]?.total ?? 0,
+  };
 }
 
 /** Partner ids on live lanes: owners of partner sites at leg ends or at-rest points, and carriers (one lane or all). */

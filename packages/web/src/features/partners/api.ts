@@ -212,7 +212,6 @@ export const partnersKeys = {
   list: (f: PartnerFilters) => ["partners", "list", f] as const,
   one: (id: string) => ["partners", "one", id] as const,
   mra: ["partners", "mra-programs"] as const,
-  summary: ["partners", "summary"] as const,
 };
 
 /** Refresh what a partner change can touch: the registry, the record, the dashboard card, the audit log. */
@@ -257,15 +256,14 @@ export function usePartner(id: string) {
 export function useMraPrograms() {
   return useQuery({
     queryKey: partnersKeys.mra,
-    queryFn: ({ signal }) =>
-      api.get<MraProgram[] | { items: MraProgram[] }>("/mra-programs", undefined, signal).then((r) => (Array.isArray(r) ? r : r.items)),
+    queryFn: ({ signal }) => api.get<{ items: MraProgram[] }>("/mra-programs", undefined, signal).then((r) => r.items),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
 const path = (id: string, rest = "") => `/partners/${encodeURIComponent(id)}${rest}`;
 
-/** A mutation that refreshes the partner it touched (and the lists) when it succeeds. */
+/** A mutation that refreshes the partner it touched (and the lists) when it succeeds; exported for records.api.ts. */
 export function usePartnerMutation<V, R>(partnerId: string | undefined, fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
@@ -280,19 +278,19 @@ export function usePartnerMutation<V, R>(partnerId: string | undefined, fn: (v: 
 }
 
 export function useCreatePartner() {
-  return usePartnerMutation(undefined, (body: PartnerInput) => api.post<Partner>("/partners", body));
+  return usePartnerMutation(undefined, (body: PartnerInput) => api.post<PartnerDetail>("/partners", body));
 }
 
 export function useUpdatePartner(id: string) {
-  return usePartnerMutation(id, (body: Partial<PartnerInput>) => api.patch<Partner>(path(id), body));
+  return usePartnerMutation(id, (body: Partial<PartnerInput>) => api.patch<PartnerDetail>(path(id), body));
 }
 
 export function useMovePartner(id: string) {
-  return usePartnerMutation(id, (body: { to: PartnerStatus; reason: string }) => api.post<Partner>(path(id, "/status"), body));
+  return usePartnerMutation(id, (body: { to: PartnerStatus; reason: string }) => api.post<PartnerDetail>(path(id, "/status"), body));
 }
 
 export function useArchivePartner(id: string) {
-  return usePartnerMutation(id, () => api.post<Partner>(path(id, "/archive")));
+  return usePartnerMutation(id, () => api.post<PartnerDetail>(path(id, "/archive")));
 }
 
 /** A questionnaire as the partner page lists it (a subset of the questionnaires module's summary). */

@@ -4,6 +4,7 @@ import type { Page } from "../../api/types";
 import {
   type CertificationInput,
   type PartnerCertification,
+  type PartnerDetail,
   type PartnerQuestionnaire,
   type PartnerSite,
   type PartnerSiteInput,
@@ -59,7 +60,7 @@ export function useLinkCustomer(id: string) {
 
 export function useWaiveQuestionnaire(id: string) {
   return usePartnerMutation(id, (body: { certificationId: string; reason: string }) =>
-    api.post<unknown>(path(id, "/questionnaire-waiver"), body),
+    api.post<PartnerDetail>(path(id, "/questionnaire-waiver"), body),
   );
 }
 

@@ -155,7 +155,7 @@ export default function LaneDetailPage() {
           </Section>
         </>
       )}
-      <Section title={t("lanes.uncertified.title")} testId="lane-uncertified">
+      <Section title={t("lanes.uncertified.title")} testId="lane-uncertified-section">
         <UncertifiedPanel laneId={l.id} />
       </Section>
       <Section title={t("lanes.paths.title")}>

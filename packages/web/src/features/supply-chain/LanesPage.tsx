@@ -8,10 +8,11 @@ import { QueryError } from "../../components/QueryError";
 import { isEditor } from "../../lib/constants";
 import { useCurrentSession } from "../auth/session";
 import { PageLoader } from "../shell/AppLayout";
-import { useCreateLane, useLanes, useLaneUncertified } from "./api";
+import { useCreateLane, useLanes } from "./api";
 import { LaneFilters, laneMatches, readLaneFilters } from "./LaneFilters";
 import { LaneForm } from "./LaneForm";
 import { LanesTable } from "./LanesTable";
+import { useLaneUncertified } from "./lookup-api";
 
 const PAGE_SIZE = 20;
 /** With a mode filter (checked in the browser) the page is cut here from one large request. */

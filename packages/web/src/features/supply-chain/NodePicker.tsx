@@ -4,8 +4,8 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { countryName } from "../../lib/countries";
 import { useLang } from "../../lib/useLang";
-import { useLocations, useOwnSites, usePartnerSites } from "./api";
 import type { NodeLabels } from "./laneForm";
+import { useLocations, useOwnSites, usePartnerSites } from "./lookup-api";
 import { NODE_KINDS, type NodeKind, nodeKey, parseNodeKey } from "./nodes";
 import { PartnerSelect } from "./PartnerSelect";
 

@@ -1,7 +1,7 @@
 import { Box, Paper, Text, useComputedColorScheme } from "@mantine/core";
 import {
   type KeyboardEvent,
-  type PointerEvent,
+  type ReactNode,
   type Ref,
   useCallback,
   useEffect,
@@ -16,18 +16,10 @@ import { viewKey } from "../viewKeys";
 import { type GraphView, markerRadius } from "./drawGraph";
 import { colorGroups, type GraphModel } from "./graphModel";
 import { nearest } from "./gridIndex";
+import { type FrameStats, measureFrames } from "./measure";
 import { GraphPainter, SETTLE_MS } from "./painter";
+import { useCanvasGestures } from "./useCanvasGestures";
 import { centerView, fitView, type ZoomLimits, zoomView } from "./view";
-
-/** What a frame-time run measured (milliseconds). */
-export interface FrameStats {
-  frames: number;
-  drawAvg: number;
-  drawP95: number;
-  drawMax: number;
-  /** Mean time between animation frames while panning/zooming (16.7 ms = 60 fps). */
-  frameAvg: number;
-}
 
 export interface GraphCanvasHandle {
   centerOn: (id: string) => void;
@@ -47,7 +39,7 @@ interface Props {
   onSelect: (node: GraphNode | null) => void;
   onOpen?: (node: GraphNode) => void;
   tierLabel: (tier: number) => string;
-  renderTip: (node: GraphNode) => React.ReactNode;
+  renderTip: (node: GraphNode) => ReactNode;
   label: string;
   h?: number | string;
   ref?: Ref<GraphCanvasHandle>;
@@ -64,8 +56,6 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
   const hovered = useRef(-1);
   const frame = useRef(0);
   const lastDraw = useRef(0);
-  const drag = useRef<{ id: number; x: number; y: number; moved: number } | null>(null);
-  const pinch = useRef(new Map<number, { x: number; y: number }>());
   const [tip, setTip] = useState<{ x: number; y: number; i: number } | null>(null);
   const groups = useMemo(() => colorGroups(model, colorBy), [model, colorBy]);
   const selectedIdx = selected ? (model.index.get(selected) ?? -1) : -1;
@@ -163,78 +153,28 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
     return () => ro.disconnect();
   }, [fit, request]);
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const onWheel = (e: WheelEvent) => {
-      e.preventDefault();
-      const rect = canvas.getBoundingClientRect();
-      const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
-      zoomAt(Math.exp(-delta * 0.002), e.clientX - rect.left, e.clientY - rect.top);
-    };
-    canvas.addEventListener("wheel", onWheel, { passive: false });
-    return () => canvas.removeEventListener("wheel", onWheel);
-  }, [zoomAt]);
-
   /** The node under a canvas point (CSS pixels), or -1. */
   const hit = (px: number, py: number) => {
     const { kx, ky, x, y } = view.current;
     return nearest(model.grid, (px - x) / kx, (py - y) / ky, Math.max(markerRadius(model, ky) + 3, 6), kx, ky);
   };
 
-  const local = (e: PointerEvent) => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    return { px: e.clientX - rect.left, py: e.clientY - rect.top };
-  };
-
-  const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
-    pinch.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    drag.current = { id: e.pointerId, x: e.clientX, y: e.clientY, moved: 0 };
-    e.currentTarget.setPointerCapture(e.pointerId);
-  };
-
-  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
-    const { px, py } = local(e);
-    const prev = pinch.current.get(e.pointerId);
-    if (prev && pinch.current.size === 2) {
-      const [a, b] = [...pinch.current.values()] as [{ x: number; y: number }, { x: number; y: number }];
-      const before = Math.hypot(a.x - b.x, a.y - b.y);
-      pinch.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
-      const [c, d] = [...pinch.current.values()] as [{ x: number; y: number }, { x: number; y: number }];
-      const rect = e.currentTarget.getBoundingClientRect();
-      if (before > 0) zoomAt(Math.hypot(c.x - d.x, c.y - d.y) / before, (c.x + d.x) / 2 - rect.left, (c.y + d.y) / 2 - rect.top);
-      return;
-    }
-    const d = drag.current;
-    if (d && d.id === e.pointerId) {
-      pinch.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
-      d.moved += Math.abs(e.clientX - d.x) + Math.abs(e.clientY - d.y);
-      setView({ ...view.current, x: view.current.x + e.clientX - d.x, y: view.current.y + e.clientY - d.y });
-      d.x = e.clientX;
-      d.y = e.clientY;
-      if (d.moved > 4) {
-        hovered.current = -1;
-        setTip(null);
+  const gestures = useCanvasGestures(canvasRef, {
+    pan: (dx, dy) => setView({ ...view.current, x: view.current.x + dx, y: view.current.y + dy }),
+    zoomAt,
+    hover: (at) => {
+      const i = at ? hit(at.px, at.py) : -1;
+      if (i !== hovered.current) {
+        hovered.current = i;
+        request();
       }
-      return;
-    }
-    const i = hit(px, py);
-    if (i !== hovered.current) {
-      hovered.current = i;
-      request();
-    }
-    setTip(i >= 0 ? { x: px, y: py, i } : null);
-  };
-
-  const onPointerUp = (e: PointerEvent<HTMLCanvasElement>) => {
-    pinch.current.delete(e.pointerId);
-    const d = drag.current;
-    drag.current = null;
-    if (!d || d.moved > 4 || pinch.current.size > 0) return;
-    const { px, py } = local(e);
-    const i = hit(px, py);
-    onSelect(i >= 0 ? model.nodes[i]! : null);
-  };
+      setTip(at && i >= 0 ? { x: at.px, y: at.py, i } : null);
+    },
+    tap: (px, py) => {
+      const i = hit(px, py);
+      onSelect(i >= 0 ? model.nodes[i]! : null);
+    },
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
     const action = viewKey(e.key, 60);
@@ -271,46 +211,18 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
         requestAnimationFrame(step);
       },
       measure: (frames, mode) =>
-        new Promise<FrameStats>((resolve) => {
-          const draws: number[] = [];
-          const stamps: number[] = [];
-          const start = { ...view.current };
-          let n = 0;
-          const step = (now: number) => {
-            stamps.push(now);
-            const phase = (n / frames) * Math.PI * 2;
-            // A pan in a circle while zooming in and out: every frame shows a different part of the graph.
-            const zoom = 1 + 2 * Math.sin(phase / 2) ** 2;
-            view.current = {
-              kx: start.kx * zoom,
-              ky: start.ky * zoom,
-              x: start.x + 200 * Math.sin(phase),
-              y: start.y + 120 * Math.cos(phase),
-            };
-            if (mode === "full") {
-              painter.invalidate();
-              painter.rest();
-            } else painter.moved();
-            paint();
-            draws.push(lastDraw.current);
-            if (++n < frames) requestAnimationFrame(step);
-            else {
-              view.current = start;
-              painter.rest();
+        measureFrames(
+          {
+            view,
+            painter,
+            paint: () => {
               paint();
-              const sorted = [...draws].sort((a, b) => a - b);
-              const gaps = stamps.slice(1).map((s, j) => s - stamps[j]!);
-              resolve({
-                frames,
-                drawAvg: draws.reduce((a, b) => a + b, 0) / draws.length,
-                drawP95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
-                drawMax: sorted[sorted.length - 1] ?? 0,
-                frameAvg: gaps.reduce((a, b) => a + b, 0) / Math.max(gaps.length, 1),
-              });
-            }
-          };
-          requestAnimationFrame(step);
-        }),
+              return lastDraw.current;
+            },
+          },
+          frames,
+          mode,
+        ),
     }),
     [fit, zoomAt, model, setView, paint, painter],
   );
@@ -329,10 +241,7 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
         aria-label={label}
         tabIndex={0}
         style={{ width: "100%", height: "100%", display: "block", touchAction: "none", cursor: tip ? "pointer" : "grab" }}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
+        {...gestures}
         onPointerLeave={() => {
           hovered.current = -1;
           setTip(null);
@@ -343,23 +252,9 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
         data-node-count={model.nodes.length}
       />
       {tip && tipNode && (
-        <Paper
-          shadow="md"
-          p="xs"
-          withBorder
-          role="tooltip"
-          style={{
-            position: "absolute",
-            // Flip to the other side of the cursor near the right and bottom edges.
-            left: tip.x > size.current.width - 280 ? Math.max(0, tip.x - 274) : tip.x + 14,
-            top: tip.y > size.current.height - 140 ? Math.max(0, tip.y - 130) : tip.y + 14,
-            pointerEvents: "none",
-            maxWidth: 260,
-          }}
-          data-testid="graph-tooltip"
-        >
+        <GraphTooltip x={tip.x} y={tip.y} width={size.current.width} height={size.current.height}>
           {renderTip(tipNode)}
-        </Paper>
+        </GraphTooltip>
       )}
       {model.nodes.length === 0 && (
         <Text c="dimmed" ta="center" pos="absolute" top="45%" w="100%">
@@ -367,5 +262,23 @@ export function GraphCanvas({ model, colorBy, selected, onSelect, onOpen, tierLa
         </Text>
       )}
     </Box>
+  );
+}
+
+/** The hover card, flipped to the other side of the cursor near the right and bottom edges. */
+function GraphTooltip({ x, y, width, height, children }: { x: number; y: number; width: number; height: number; children: ReactNode }) {
+  const left = x > width - 280 ? Math.max(0, x - 274) : x + 14;
+  const top = y > height - 140 ? Math.max(0, y - 130) : y + 14;
+  return (
+    <Paper
+      shadow="md"
+      p="xs"
+      withBorder
+      role="tooltip"
+      style={{ position: "absolute", left, top, pointerEvents: "none", maxWidth: 260 }}
+      data-testid="graph-tooltip"
+    >
+      {children}
+    </Paper>
   );
 }
