@@ -49,10 +49,14 @@ function nearest<T extends { latitude: number | null; longitude: number | null }
 }
 
 const port = (l: Location) => `port:${l.code}`;
-/** Packaged locations of a kind; border crossings on the Mexican border only (CBP district codes 23–26). */
+/** Packaged locations of a kind (with a position) that pass `test`. */
 const places = (kind: Location["kind"], test: (l: Location) => boolean = () => true) =>
   LOCATIONS.filter((l) => l.kind === kind && l.latitude !== null && test(l));
-const mexicanBorder = places("border-crossing", (l) => /^US-POE-2[3-6]\d\d$/.test(l.code));
+/** The busy commercial land ports on the Mexican border (trucks from Monterrey cross at Laredo, not at Roma). */
+const CARGO_CROSSINGS = new Set(["2304", "2305", "2303", "2301", "2402", "2401", "2408", "2604", "2506", "2507"]);
+const mexicanBorder = places("border-crossing", (l) => /^US-POE-\d{4}$/.test(l.code) && CARGO_CROSSINGS.has(l.code.slice(7)));
+/** The big container ports of the export countries the recipes use; other countries fall back to any seaport. */
+const MAIN_PORTS = new Set(["CNYTN", "CNSHA", "CNNGB", "CNQIN", "CNXMN", "VNSGN", "VNHPH"]);
 
 async function loadPlaces(db: Kysely<Database>, tenantId: string, actor: Actor) {
   return withScope(db, { tenantId, userId: actor.id }, async (tx) => {
@@ -149,7 +153,9 @@ export async function seedLanesDemo(options: { db: Db | Kysely<Database>; tenant
   const rail = carrier(["rail-carrier"]);
   const westCoast = ["USLAX", "USLGB"].flatMap((code) => LOCATIONS.filter((l) => l.code === code));
   const seaLane = async (key: string, factory: Place, arrival: Location | undefined) => {
-    const departure = nearest(factory, places("seaport", (l) => l.countryCode === factory.countryCode));
+    const departure =
+      nearest(factory, places("seaport", (l) => l.countryCode === factory.countryCode && MAIN_PORTS.has(l.code))) ??
+      nearest(factory, places("seaport", (l) => l.countryCode === factory.countryCode));
     const dc = arrival && nearest(arrival, receiving);
     if (!departure || !arrival || !dc) return;
     await add(key, `${factory.name} → ${dc.name}`, `Ocean container ${departure.name} → ${arrival.name}, rail inland.`, [
@@ -162,9 +168,9 @@ export async function seedLanesDemo(options: { db: Db | Kysely<Database>; tenant
   const vietnam = factories("VN")[0];
   if (vietnam) await seaLane("demo-lane-vn-1", vietnam, westCoast[1]);
 
-  // Air freight: a Chinese supplier's urgent parts through Shanghai Pudong to Chicago O'Hare.
-  const airShipper = factories("CN")[0];
+  // Air freight: urgent parts from the Chinese supplier closest to Shanghai, through Pudong to Chicago O'Hare.
   const pvg = LOCATIONS.find((l) => l.code === "CNPVG");
+  const airShipper = pvg && nearest(pvg, factories("CN"));
   const ord = LOCATIONS.find((l) => l.code === "USORD");
   const airDc = ord && nearest(ord, receiving);
   if (airShipper && pvg && ord && airDc) {

@@ -41,13 +41,23 @@ export async function insertPartnerSite(
   h: Harness,
   tenantId: string,
   partnerId: string,
-  spec: { name?: string; countryCode?: string; latitude?: number; longitude?: number; archived?: boolean } = {},
+  spec: { name?: string; kind?: string; countryCode?: string; latitude?: number; longitude?: number; archived?: boolean } = {},
 ): Promise<string> {
   const id = randomUUID();
   await h.rawQuery(
     `INSERT INTO partner_sites (id, tenant_id, partner_id, name, kind, country_code, latitude, longitude, archived_at)
-     VALUES ($1, $2, $3, $4, 'factory', $5, $6, $7, CASE WHEN $8 THEN now() END)`,
-    [id, tenantId, partnerId, spec.name ?? unique("Plant"), spec.countryCode ?? "MX", spec.latitude ?? null, spec.longitude ?? null, spec.archived ?? false],
+     VALUES ($1, $2, $3, $4, $9, $5, $6, $7, CASE WHEN $8 THEN now() END)`,
+    [
+      id,
+      tenantId,
+      partnerId,
+      spec.name ?? unique("Plant"),
+      spec.countryCode ?? "MX",
+      spec.latitude ?? null,
+      spec.longitude ?? null,
+      spec.archived ?? false,
+      spec.kind ?? "factory",
+    ],
   );
   return `partner-site:${id}`;
 }

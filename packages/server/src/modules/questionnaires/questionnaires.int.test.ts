@@ -169,7 +169,7 @@ describe("questionnaires", () => {
     expect(score).toBeLessThan(100);
     expect(accepted.json()).toMatchObject({ status: "accepted", score, round: 2 });
     const partnerRow = await h.rawQuery("SELECT vulnerability_score FROM partners WHERE id = $1", [partner.id]);
-    expect(partnerRow[0]?.vulnerability_score).toBe(score);
+    expect(partnerRow[0]?.vulnerability_score).toBe(100 - score);
 
     // Every write is in the chain, the partner's under its own label, and the chain verifies.
     const events = (await owner.request("GET", `/api/audit/events?entityType=questionnaire&entityId=${q.id}&limit=200`)).json().items;

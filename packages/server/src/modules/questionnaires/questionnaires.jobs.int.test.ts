@@ -61,7 +61,7 @@ describe("questionnaire reminders and demo", () => {
       [company.tenantId],
     );
     expect(statuses).toEqual([
-      { name: "Maquila Uno", status: "accepted", round: 2, vulnerability_score: result.accepted?.score },
+      { name: "Maquila Uno", status: "accepted", round: 2, vulnerability_score: 100 - (result.accepted?.score ?? Number.NaN) },
       { name: "Carrier Two", status: "submitted", round: 1, vulnerability_score: null },
       { name: "Broker Three", status: "sent", round: 1, vulnerability_score: null },
     ]);

@@ -104,7 +104,9 @@ export async function reviewQuestionnaire(options: { ctx: TenantCtx; id: string;
         .execute();
       const partner = await tx
         .updateTable("partners")
-        .set({ vulnerability_score: score, updated_at: now })
+        // The questionnaire scores compliance (100 = every answer meets the MSC); the partner's vulnerability rating,
+        // which risk assessment uses, runs the other way (0 = no gap found).
+        .set({ vulnerability_score: score === null ? null : 100 - score, updated_at: now })
         .where("tenant_id", "=", ctx.tenantId)
         .where("id", "=", q.partner_id)
         .returning("vulnerability_score")

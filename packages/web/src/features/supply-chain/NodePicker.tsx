@@ -101,7 +101,7 @@ export function NodePicker({ label, value, known, onChange, error, testId, defau
             if (value) onChange(null, null);
           }}
           allowDeselect={false}
-          w={{ base: "100%", xs: 150 }}
+          w={{ base: "100%", xs: 180 }}
           data-testid={`${testId}-kind`}
         />
         {kind === "partner-site" && (
