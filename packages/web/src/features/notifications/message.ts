@@ -16,6 +16,11 @@ const KNOWN = new Set([
   "procedure.review-overdue",
   "review.window-open",
   "profile.review-overdue",
+  "certification.expired",
+  "certification.reverify-due",
+  "partner.rescreen-due",
+  "questionnaire.due-soon",
+  "questionnaire.overdue",
 ]);
 
 function str(v: unknown): string {
@@ -35,6 +40,12 @@ export function notificationMessage(n: AppNotification, t: TFunction, lang: Lang
     nextReviewOn: date(p.nextReviewOn),
     anniversaryOn: date(p.anniversaryOn),
     reviewDueOn: date(p.reviewDueOn),
+    partner: str(p.partnerName) || str(p.name),
+    program: str(p.programName) || str(p.program),
+    validTo: date(p.validTo),
+    nextVerificationOn: date(p.nextVerificationOn),
+    rescreenDueOn: date(p.rescreenDueOn),
+    dueOn: date(p.dueOn),
   };
   if (!KNOWN.has(kind)) return t("notifications.kinds.other", { kind: n.kind });
   // A criterion never reviewed has no due date to quote.
@@ -55,6 +66,12 @@ export function notificationLink(n: AppNotification): string {
     case "profile-review":
     case "review":
       return "/reviews";
+    case "partner":
+      return `/partners/${encodeURIComponent(n.subjectId)}`;
+    case "partner-certification":
+      return str(n.params?.partnerId) ? `/partners/${encodeURIComponent(str(n.params?.partnerId))}` : "/partners";
+    case "questionnaire":
+      return `/questionnaires/${encodeURIComponent(n.subjectId)}`;
     default:
       return "/";
   }
