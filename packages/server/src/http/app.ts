@@ -81,6 +81,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         securitySchemes: {
           bearer: { type: "http", scheme: "bearer" },
           session: { type: "apiKey", in: "cookie", name: "pc_session" },
+          // Outside partners answering a questionnaire: the cookie set by POST /api/partner-access/exchange.
+          partnerSession: { type: "apiKey", in: "cookie", name: "pc_partner" },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
