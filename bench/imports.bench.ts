@@ -70,7 +70,14 @@ function generate(n: number): Dataset {
     const suppliers = new Set<number>();
     while (i > 0 && suppliers.size < Math.min(RELATIONS_PER_PARTNER, i)) suppliers.add(rand(i));
     for (const s of suppliers) relations.push([s, i]);
-    partners.push({ key, name, type: TYPE_CODE[type] ?? type, country, risk: { bajo: "low", medio: "medium", alto: "high" }[risk] as string, duns });
+    partners.push({
+      key,
+      name,
+      type: TYPE_CODE[type] ?? type,
+      country,
+      risk: { bajo: "low", medio: "medium", alto: "high" }[risk] as string,
+      duns,
+    });
     const supplierKeys = [...suppliers].map((s) => `P${String(s).padStart(6, "0")}`).join(", ");
     lines.push(`${key};"${name}";${type};${countryText};${risk};duns:${duns};${supplierKeys}`);
   }
@@ -78,7 +85,7 @@ function generate(n: number): Dataset {
 }
 
 /** The baseline: the same rows, multi-row INSERT … VALUES of 1,000 rows, one transaction, owner connection. */
-async function rawLoad(pool: pg.Pool, tenantId: string, data: Dataset): Promise<number> {
+async function rawLoad(pool: pg.Pool, tenantId: string, actorId: string | null, data: Dataset): Promise<number> {
   const ids = data.partners.map(() => randomUUID());
   const client = await pool.connect();
   const started = performance.now();
@@ -109,8 +116,8 @@ async function rawLoad(pool: pg.Pool, tenantId: string, data: Dataset): Promise<
     );
     await insert(
       "partner_status_history",
-      ["id", "tenant_id", "partner_id", "to_status", "reason"],
-      ids.map((id) => [randomUUID(), tenantId, id, "prospect", "import"]),
+      ["id", "tenant_id", "partner_id", "to_status", "reason", "actor_id"],
+      ids.map((id) => [randomUUID(), tenantId, id, "prospect", "import", actorId]),
     );
     await client.query("COMMIT");
   } catch (err) {
@@ -136,7 +143,13 @@ async function viaService(ctx: TenantCtx, file: string, dryRun: boolean) {
   const data = fs.readFileSync(file);
   const upload: ReceivedUpload = {
     fields: { kind: "partners", dryRun: String(dryRun) },
-    file: { tmpPath: file, filename: "partners.csv", declaredType: "text/csv", sha256: createHash("sha256").update(data).digest("hex"), size: data.length },
+    file: {
+      tmpPath: file,
+      filename: "partners.csv",
+      declaredType: "text/csv",
+      sha256: createHash("sha256").update(data).digest("hex"),
+      size: data.length,
+    },
     discard: async () => undefined,
   };
   const started = performance.now();
@@ -150,7 +163,13 @@ async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
   const pgDb = kind === "postgres" ? await createPgDatabase() : null;
   let server: RunningServer | null = null;
   try {
-    const env = { LOG_LEVEL: "silent", PORTCULLIS_DEMO: "false", PORT: "0", HOST: "127.0.0.1", ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) };
+    const env = {
+      LOG_LEVEL: "silent",
+      PORTCULLIS_DEMO: "false",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    };
     server = await startServer(loadConfig(env as NodeJS.ProcessEnv, { dataDir }), { webDist: null });
     const data = generate(n);
     const file = path.join(dataDir, "partners.csv");
@@ -165,16 +184,19 @@ async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
     const small = generate(2000);
     fs.writeFileSync(warm, small.csv);
     await viaService(await company(server, "warm-service"), warm, false);
-    await rawLoad(server.db.pool, (await company(server, "warm-raw")).tenantId, small);
+    await rawLoad(server.db.pool, (await company(server, "warm-raw")).tenantId, null, small);
 
-    const raw1 = await rawLoad(server.db.pool, (await company(server, "raw1")).tenantId, data);
+    const first = await company(server, "raw1");
+    const raw1 = await rawLoad(server.db.pool, first.tenantId, first.userId, data);
     const ctx = await company(server, "service");
     const dry = await viaService(ctx, file, true);
     const commit = await viaService(ctx, file, false);
-    if (commit.report.create !== n || commit.report.totalErrors !== 0) throw new Error(`service import went wrong: ${JSON.stringify(commit.report).slice(0, 400)}`);
+    if (commit.report.create !== n || commit.report.totalErrors !== 0)
+      throw new Error(`service import went wrong: ${JSON.stringify(commit.report).slice(0, 400)}`);
     const again = await viaService(ctx, file, false);
     if (again.report.unchanged !== n) throw new Error(`re-import changed something: ${JSON.stringify(again.report).slice(0, 400)}`);
-    const raw2 = await rawLoad(server.db.pool, (await company(server, "raw2")).tenantId, data);
+    const second = await company(server, "raw2");
+    const raw2 = await rawLoad(server.db.pool, second.tenantId, second.userId, data);
     const raw = Math.min(raw1, raw2);
     note(
       `${kind}: raw multi-row INSERT ${fmt(raw1 / 1000)} s then ${fmt(raw2 / 1000)} s; service commit ${fmt(commit.ms / 1000)} s ` +
@@ -195,7 +217,9 @@ async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
   }
 }
 
-note("baseline: the same rows as raw multi-row INSERT … VALUES (1,000 rows per statement) in one transaction as the owner; rows = partners + relations");
+note(
+  "baseline: the same rows as raw multi-row INSERT … VALUES (1,000 rows per statement) in one transaction as the owner; rows = partners + relations",
+);
 for (const kind of DBS) {
   if (kind === "postgres" && !(await pgAvailable())) {
     note("PostgreSQL not reachable: PostgreSQL figures skipped (set TEST_DATABASE_URL)");

@@ -83,7 +83,13 @@ async function seed(server: RunningServer) {
      FROM (SELECT id, substr(external_key, 2, strpos(external_key, '-') - 2)::int AS n, substr(external_key, strpos(external_key, '-') + 1)::int AS k
            FROM partner_sites WHERE tenant_id = $1) s
      WHERE n <= $5::int`,
-    [t, ORIGINS, DESTINATIONS, (await q("SELECT array_agg(id ORDER BY name) AS ids FROM sites WHERE tenant_id = $1", [t])).rows[0].ids, TIER[0]],
+    [
+      t,
+      ORIGINS,
+      DESTINATIONS,
+      (await q("SELECT array_agg(id ORDER BY name) AS ids FROM sites WHERE tenant_id = $1", [t])).rows[0].ids,
+      TIER[0],
+    ],
   );
   await q(
     `INSERT INTO bench_plan (lane_id, kind, site_id, n, k, next_site)
@@ -100,9 +106,12 @@ async function seed(server: RunningServer) {
      SELECT lane_id, $1::uuid, kind || n || '-' || k, CASE WHEN kind = 'x' THEN 'Export ' ELSE 'Inbound ' END || n || '-' || k FROM bench_plan`,
     [t],
   );
-  const carrier = async (key: string) => (await q("SELECT id FROM partners WHERE tenant_id = $1 AND external_key = $2", [t, key])).rows[0].id;
+  const carrier = async (key: string) =>
+    (await q("SELECT id FROM partners WHERE tenant_id = $1 AND external_key = $2", [t, key])).rows[0].id;
   const [truck, rail] = [await carrier("C0"), await carrier("C2")];
-  const seaCarriers = (await q("SELECT array_agg(id ORDER BY external_key) AS ids FROM partners WHERE tenant_id = $1 AND type = 'sea-carrier'", [t])).rows[0].ids;
+  const seaCarriers = (
+    await q("SELECT array_agg(id ORDER BY external_key) AS ids FROM partners WHERE tenant_id = $1 AND type = 'sea-carrier'", [t])
+  ).rows[0].ids;
   await q(
     `INSERT INTO lane_legs (tenant_id, lane_id, seq, from_node, to_node, mode, carrier_partner_id)
      SELECT $1::uuid, lane_id, 1, 'partner-site:' || site_id, origin, 'road', $2::uuid FROM bench_plan WHERE kind = 'x'
@@ -147,7 +156,9 @@ async function seed(server: RunningServer) {
       [t],
     )
   ).rows as { from: string; to: string }[];
-  const manufacturers = (await q("SELECT id FROM partners WHERE tenant_id = $1 AND external_key LIKE 'M%' ORDER BY id LIMIT 50", [t])).rows.map((r) => r.id);
+  const manufacturers = (
+    await q("SELECT id FROM partners WHERE tenant_id = $1 AND external_key LIKE 'M%' ORDER BY id LIMIT 50", [t])
+  ).rows.map((r) => r.id);
   return { tenantId: t, pairs, manufacturers, seaCarrier: seaCarriers[0] as string };
 }
 
@@ -166,8 +177,22 @@ async function time<T>(inputs: T[], fn: (input: T) => Promise<unknown>): Promise
 function report(name: string, service: Float64Array, baseline: Float64Array, detail: string): void {
   const [p50, p95, b50, b95] = [percentile(service, 50), percentile(service, 95), percentile(baseline, 50), percentile(baseline, 95)];
   note(`${name}: service p50 ${fmt(p50)} ms p95 ${fmt(p95)} ms; baseline p50 ${fmt(b50)} ms p95 ${fmt(b95)} ms; ${detail}`);
-  figure({ name: `${name}.p50`, value: p50, unit: "ms", ratio: p50 / b50, target: { op: "≤", value: QUERY_TARGET_MS, unit: "ms" }, targetOn: "value" });
-  figure({ name: `${name}.p95`, value: p95, unit: "ms", ratio: p95 / b95, target: { op: "≤", value: QUERY_TARGET_MS, unit: "ms" }, targetOn: "value" });
+  figure({
+    name: `${name}.p50`,
+    value: p50,
+    unit: "ms",
+    ratio: p50 / b50,
+    target: { op: "≤", value: QUERY_TARGET_MS, unit: "ms" },
+    targetOn: "value",
+  });
+  figure({
+    name: `${name}.p95`,
+    value: p95,
+    unit: "ms",
+    ratio: p95 / b95,
+    target: { op: "≤", value: QUERY_TARGET_MS, unit: "ms" },
+    targetOn: "value",
+  });
 }
 
 async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
@@ -175,12 +200,19 @@ async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
   const pgDb = kind === "postgres" ? await createPgDatabase() : null;
   let server: RunningServer | null = null;
   try {
-    const env = { LOG_LEVEL: "silent", PORTCULLIS_DEMO: "false", PORT: "0", HOST: "127.0.0.1", ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) };
+    const env = {
+      LOG_LEVEL: "silent",
+      PORTCULLIS_DEMO: "false",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    };
     server = await startServer(loadConfig(env as NodeJS.ProcessEnv, { dataDir }), { webDist: null });
     const fx = await seed(server);
     const pool = server.db.pool;
     const ctx = { db: server.db.kysely, tenantId: fx.tenantId, actor: SYSTEM_ACTOR, userId: null, requestId: null };
-    const adjacency = (node: string) => pool.query("SELECT to_node FROM lane_legs WHERE tenant_id = $1 AND from_node = $2", [fx.tenantId, node]);
+    const adjacency = (node: string) =>
+      pool.query("SELECT to_node FROM lane_legs WHERE tenant_id = $1 AND from_node = $2", [fx.tenantId, node]);
     let found = 0;
     const paths = await time(fx.pairs, async (p) => {
       const r = await findPaths({ ctx, from: p.from, to: p.to });
@@ -210,7 +242,9 @@ async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
     // Not a figure: a whole country (about a sixth of all partner sites) is a much bigger question.
     const t0 = performance.now();
     const country = await getImpact({ ctx, query: { countryCode: "VN", limit: 50, offset: 0 } });
-    note(`supply-chain.${kind}.impact-country: one call ${fmt(performance.now() - t0)} ms for ${country.total} lanes touching VN (first page of 50)`);
+    note(
+      `supply-chain.${kind}.impact-country: one call ${fmt(performance.now() - t0)} ms for ${country.total} lanes touching VN (first page of 50)`,
+    );
   } finally {
     await server?.stop();
     if (pgDb) await dropPgDatabase(pgDb.name);
@@ -260,7 +294,14 @@ function benchLayout(): void {
   const after = countCrossings(nodes, edges, layoutTiers(nodes, edges));
   note(`layout: ${nodes.length} nodes, ${edges.length} edges; crossings ${before} in the grid order, ${after} after the sweeps`);
   const [p50, b50] = [percentile(layout, 50), percentile(baseline, 50)];
-  figure({ name: "supply-chain.layout.p50", value: p50, unit: "ms", ratio: p50 / b50, target: { op: "≤", value: LAYOUT_TARGET_MS, unit: "ms" }, targetOn: "value" });
+  figure({
+    name: "supply-chain.layout.p50",
+    value: p50,
+    unit: "ms",
+    ratio: p50 / b50,
+    target: { op: "≤", value: LAYOUT_TARGET_MS, unit: "ms" },
+    targetOn: "value",
+  });
 }
 
 note("baseline: one raw SQL adjacency fetch on the same pool (owner, no RLS, no transaction); layout baseline: a plain per-tier grid");

@@ -48,7 +48,11 @@ describe("packaged locations", () => {
 
   it("reads quoted fields with commas (border crossings) and keeps notes", () => {
     const elPaso = getLocation("US-POE-2402");
-    expect(elPaso).toMatchObject({ name: "El Paso, TX / Ciudad Juarez, CHH (port of El Paso)", kind: "border-crossing", cbpPortCode: "2402" });
+    expect(elPaso).toMatchObject({
+      name: "El Paso, TX / Ciudad Juarez, CHH (port of El Paso)",
+      kind: "border-crossing",
+      cbpPortCode: "2402",
+    });
     expect(getLocation("uslax")?.name).toBe("Los Angeles");
     expect(getLocation("USNOL")).toBeUndefined();
   });

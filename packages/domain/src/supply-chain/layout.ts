@@ -101,9 +101,9 @@ function prepare(nodes: readonly TierNode[], edges: readonly LayoutEdge[]): Prep
   const byPair = new Map<string, number[]>();
   for (let k = 0; k < a.length; k++) {
     const pair = `${tier[a[k] as number]}>${tier[b[k] as number]}`;
-    let g = byPair.get(pair);
-    if (!g) byPair.set(pair, (g = []));
-    g.push(k);
+    const g = byPair.get(pair);
+    if (g) g.push(k);
+    else byPair.set(pair, [k]);
   }
   const groups = [...byPair.values()].map((g) => Int32Array.from(g));
   return { ids, tier, offsets, neighbours, edgeA: Int32Array.from(a), edgeB: Int32Array.from(b), groups, tiers, columns };

@@ -139,7 +139,7 @@ export function allPaths(graph: AdjacencyIndex, from: string, to: string, option
   path[0] = s;
   cursor[0] = graph.offsets[s] as number;
   onPath[s] = 1;
-  search: while (depth >= 0) {
+  while (depth >= 0) {
     if (++steps > maxSteps) {
       truncated = true;
       break;
@@ -158,7 +158,7 @@ export function allPaths(graph: AdjacencyIndex, from: string, to: string, option
       // One path past the cap tells "there are more" apart from "exactly maxPaths".
       if (found.length === maxPaths) {
         truncated = true;
-        break search;
+        break;
       }
       const p = Array.from(path.subarray(0, depth + 1));
       p.push(t);

@@ -7,7 +7,7 @@ import { checkIdentifier } from "@portcullis/domain";
 import { z } from "zod";
 import type { RowProblem } from "../frameworks/frameworks.import.ts";
 import type { SheetRecord } from "./imports.read.ts";
-import { countryCodeOf, foldKey, identifierKindOf } from "./imports.vocab.ts";
+import { countryCodeOf, identifierKindOf } from "./imports.vocab.ts";
 
 // Control characters other than tab/newline: PostgreSQL cannot store NUL and the rest are never meant.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -30,11 +30,11 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((s) => (s === undefined ? undefined : s === "" ? null : s));
 
-/** Separators of key lists. A key may therefore not contain them. */
-const KEY_SEPARATORS = /[;,|\n\r]/;
+/** What separates the keys of a list; a key may not contain it. (A comma separates only in a list without these.) */
+const KEY_SEPARATORS = /[;\n\r]/;
 
 /** An external key: what rows are matched on. */
-export const keyCell = requiredText(100).refine((s) => !KEY_SEPARATORS.test(s), "must not contain ; , | or line breaks");
+export const keyCell = requiredText(100).refine((s) => !KEY_SEPARATORS.test(s), "must not contain ; or line breaks");
 
 /** A required cell holding one word of a vocabulary (synonyms and Spanish accepted). */
 export function wordCell<T extends string>(lookup: (word: string) => T | undefined, what: string, allowed: readonly string[]) {
@@ -82,7 +82,7 @@ export const countryCell = z.string().transform((s, ctx) => {
   return found.code;
 });
 
-/** A list of keys ("A; B, C"): absent column → undefined (keep), empty → [] (none). */
+/** A list of keys ("A; B" or "A, B"): absent column → undefined (keep), empty → [] (none). */
 export const keyListCell = z
   .string()
   .optional()
@@ -90,8 +90,10 @@ export const keyListCell = z
     if (s === undefined) return undefined;
     const keys = [
       ...new Set(
+        // The export writes "A; B"; people also write "A, B". A key may hold a comma, so commas split only
+        // a list that has no semicolon.
         s
-          .split(KEY_SEPARATORS)
+          .split(KEY_SEPARATORS.test(s) ? KEY_SEPARATORS : ",")
           .map((k) => k.trim())
           .filter(Boolean),
       ),
@@ -130,13 +132,22 @@ export const identifiersCell = z
         const shown = at < 0 ? item : item.slice(0, at);
         ctx.addIssue({
           code: "custom",
-          message: at < 0 ? `"${shown.slice(0, 40)}" should be kind:value (e.g. rfc:ABC010101AB1)` : `"${shown.slice(0, 40)}" is not an identifier kind`,
+          message:
+            at < 0
+              ? `"${shown.slice(0, 40)}" should be kind:value (e.g. rfc:ABC010101AB1)`
+              : `"${shown.slice(0, 40)}" is not an identifier kind`,
         });
         continue;
       }
       const check = checkIdentifier(kind, item.slice(at + 1));
       if (check.error) {
-        ctx.addIssue({ code: "custom", message: `${kind} "${item.slice(at + 1).trim().slice(0, 40)}": ${check.error}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${kind} "${item
+            .slice(at + 1)
+            .trim()
+            .slice(0, 40)}": ${check.error}`,
+        });
         continue;
       }
       out.set(`${kind}:${check.normalized}`, { kind, value: check.normalized, warning: check.warning });
@@ -196,6 +207,3 @@ export function parseRecord<S extends z.ZodType>(
   }
   return null;
 }
-
-/** Fold a node or key prefix word ("Partner Site" → "partner site"). */
-export const fold = foldKey;

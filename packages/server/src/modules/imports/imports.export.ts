@@ -20,6 +20,9 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
+/** Keys as "A; B". A lone key holding a comma gets a trailing ";", or the import would split it at the comma. */
+const keyList = (keys: string[]) => keys.join("; ") + (keys.length === 1 && keys[0]?.includes(",") ? ";" : "");
+
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 async function exportRows(ctx: TenantCtx, kind: ExportQueryInput["kind"]): Promise<Cell[][]> {
@@ -46,7 +49,7 @@ async function exportRows(ctx: TenantCtx, kind: ExportQueryInput["kind"]): Promi
           p.risk_level,
           p.status,
           (identifiers.get(p.id) ?? []).sort(byText).join("; "),
-          (suppliers.get(p.id) ?? []).sort(byText).join("; "),
+          keyList((suppliers.get(p.id) ?? []).sort(byText)),
         ]);
     }
     const sites = await loadPartnerSites(tx, t);
@@ -54,7 +57,16 @@ async function exportRows(ctx: TenantCtx, kind: ExportQueryInput["kind"]): Promi
       return sites
         .filter((s) => !s.archived)
         .sort((a, b) => byText(keyOfPartner.get(a.partner_id) ?? "", keyOfPartner.get(b.partner_id) ?? "") || byText(a.name, b.name))
-        .map((s) => [keyOf(s), keyOfPartner.get(s.partner_id) ?? s.partner_id, s.name, s.kind, s.country_code, s.address, s.latitude, s.longitude]);
+        .map((s) => [
+          keyOf(s),
+          keyOfPartner.get(s.partner_id) ?? s.partner_id,
+          s.name,
+          s.kind,
+          s.country_code,
+          s.address,
+          s.latitude,
+          s.longitude,
+        ]);
     }
     const nodes = new NodeResolver({ ownSites: await loadOwnSites(tx, t), partnerSites: sites });
     return (await loadLanes(tx, t))

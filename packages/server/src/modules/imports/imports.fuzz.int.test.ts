@@ -6,15 +6,30 @@ import { SWEEP_QUERY_VALUES } from "../../test/fuzz/values.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
 import { Multipart } from "../../test/multipart.ts";
 import { errorShapeProblems, internalLeaks } from "../../test/probes.ts";
-import { COLUMNS } from "./imports.vocab.ts";
 import { importCounts } from "./imports.test-kit.ts";
+import { COLUMNS } from "./imports.vocab.ts";
 
 /**
  * The route fuzz (test/fuzz.int.test.ts) sends JSON to every route; an upload route needs multipart. Here hostile
  * files go to POST /api/imports: random CSV-ish text with quotes, NULs, lone surrogates, huge cells and real headers,
  * random bytes, ZIPs and PDFs under any name. Never a 5xx, never an internal leak, and a refusal changes nothing.
  */
-const awkward = fc.constantFrom('"', '""', ";", ",", "\n", "\r\n", "\u0000", "\ufeff", "é", "'=", "=cmd|' /C calc'!A0", "port:", "site:", "MX");
+const awkward = fc.constantFrom(
+  '"',
+  '""',
+  ";",
+  ",",
+  "\n",
+  "\r\n",
+  "\u0000",
+  "\ufeff",
+  "é",
+  "'=",
+  "=cmd|' /C calc'!A0",
+  "port:",
+  "site:",
+  "MX",
+);
 const cell = fc.oneof(
   { weight: 3, arbitrary: fuzzString },
   { weight: 3, arbitrary: awkward },
@@ -23,7 +38,10 @@ const cell = fc.oneof(
 );
 const csvText = fc
   .record({
-    header: fc.oneof(fc.constantFrom(...Object.values(COLUMNS).map((c) => c.join(","))), fc.array(cell, { maxLength: 6 }).map((c) => c.join(","))),
+    header: fc.oneof(
+      fc.constantFrom(...Object.values(COLUMNS).map((c) => c.join(","))),
+      fc.array(cell, { maxLength: 6 }).map((c) => c.join(",")),
+    ),
     rows: fc.array(fc.array(cell, { maxLength: 12 }), { maxLength: 8 }),
     sep: fc.constantFrom(",", ";", "\t"),
   })

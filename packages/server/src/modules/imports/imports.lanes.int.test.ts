@@ -126,7 +126,10 @@ describe("partner-site and lane import, and export → import", () => {
         const { res, body } = await exportOf(auditor, kind, format);
         expect(res.statusCode, res.body).toBe(200);
         expect(res.headers["content-disposition"]).toMatch(new RegExp(`attachment; filename="${kind}-\\d{4}-\\d{2}-\\d{2}\\.${format}"`));
-        const back = await sendImport(owner, kind, body, { filename: `${kind}.${format}`, contentType: format === "csv" ? "text/csv" : XLSX });
+        const back = await sendImport(owner, kind, body, {
+          filename: `${kind}.${format}`,
+          contentType: format === "csv" ? "text/csv" : XLSX,
+        });
         expect(back.statusCode, back.body).toBe(200);
         const report = back.json();
         expect({ kind, format, create: report.create, update: report.update }).toEqual({ kind, format, create: 0, update: 0 });

@@ -8,8 +8,9 @@ import { z } from "zod";
 import { integerCell, keyCell, optionalText, parseRecord, requiredText, wordCell } from "./imports.cells.ts";
 import { type Change, keyIndex, type Plan, type PlanInput } from "./imports.model.ts";
 import type { NodeResolver } from "./imports.nodes.ts";
-import type { LaneState, LaneWrite, PartnerState } from "./imports.repo.ts";
+import type { LaneState, PartnerState } from "./imports.repo.ts";
 import { MODES, modeOf } from "./imports.vocab.ts";
+import type { LaneWrite } from "./imports.write.ts";
 
 /** One row (one leg) of a lane file. */
 export const LaneRowSchema = z.object({
@@ -120,7 +121,14 @@ export function planLanes(
       fields.push("name", "legs");
     }
     changes.push({ row: head.row, action: existing ? "update" : "create", key: group.key, fields });
-    write.push({ id: existing?.id ?? randomUUID(), key: existing ? existing.external_key : group.key, name, isNew: !existing, replaceLegs, legs });
+    write.push({
+      id: existing?.id ?? randomUUID(),
+      key: existing ? existing.external_key : group.key,
+      name,
+      isNew: !existing,
+      replaceLegs,
+      legs,
+    });
   }
   const create = changes.filter((c) => c.action === "create").length;
   return { create, update: changes.length - create, unchanged, changes, write };

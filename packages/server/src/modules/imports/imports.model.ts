@@ -42,13 +42,7 @@ export function keyIndex<T extends { id: string; external_key: string | null }>(
 }
 
 /** Report a key seen twice in the file; true when it is a repeat. */
-export function repeatedKey(
-  seen: Map<string, number>,
-  key: string,
-  row: number,
-  label: string,
-  problems: Problems,
-): boolean {
+export function repeatedKey(seen: Map<string, number>, key: string, row: number, label: string, problems: Problems): boolean {
   const first = seen.get(key);
   if (first !== undefined) {
     problems.errors.push({ row, column: label, message: `duplicate key "${key.slice(0, 60)}" (first on row ${first})` });
@@ -63,4 +57,19 @@ export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const s = new Set(a);
   return b.every((x) => s.has(x));
+}
+
+/**
+ * Remember a function's answers for the words a file repeats (a 100,000-row file has a handful of distinct types
+ * and countries; folding each cell again is most of the lookup's cost). Bounded so a hostile file cannot grow it.
+ */
+export function memo<T>(fn: (word: string) => T, max = 5000): (word: string) => T {
+  const seen = new Map<string, T>();
+  return (word) => {
+    const hit = seen.get(word);
+    if (hit !== undefined || seen.has(word)) return hit as T;
+    const value = fn(word);
+    if (seen.size < max) seen.set(word, value);
+    return value;
+  };
 }

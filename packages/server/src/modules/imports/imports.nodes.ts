@@ -59,7 +59,9 @@ export class NodeResolver {
     if (kind === "port") {
       // The packaged list's code, also for a documented alternative code (CNSHG → CNSHA).
       const location = getLocation(value.replace(/\s+/g, ""));
-      return location ? { node: `port:${location.code}` } : { error: `"${value.slice(0, 20)}" is not a location code of the packaged list` };
+      return location
+        ? { node: `port:${location.code}` }
+        : { error: `"${value.slice(0, 20)}" is not a location code of the packaged list` };
     }
     if (kind === "partner-site") {
       const site = this.findPartnerSite(value);

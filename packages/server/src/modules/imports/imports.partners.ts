@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { canMovePartner, PARTNER_STATUSES, PARTNER_TYPES, type PartnerStatus } from "@portcullis/domain";
 import { z } from "zod";
 import {
+  countryCell,
   identifiersCell,
   keyCell,
   keyListCell,
@@ -14,12 +15,12 @@ import {
   optionalWordCell,
   parseRecord,
   requiredText,
-  countryCell,
   wordCell,
 } from "./imports.cells.ts";
 import { type Change, keyIndex, keyOf, type Plan, type PlanInput, repeatedKey, sameSet } from "./imports.model.ts";
-import type { PartnerState, PartnerWrite } from "./imports.repo.ts";
+import type { PartnerState } from "./imports.repo.ts";
 import { partnerTypeOf, riskOf, statusOf } from "./imports.vocab.ts";
+import type { PartnerWrite } from "./imports.write.ts";
 
 /** One row of a partner file. */
 export const PartnerRowSchema = z.object({
@@ -45,6 +46,7 @@ export interface PartnerWritePlan {
   inserts: PartnerWrite[];
   updates: PartnerWrite[];
   history: { id: string; partnerId: string; from: string | null; to: string }[];
+  /** Existing partners whose identifiers are replaced (new partners have none to delete). */
   identifierOwners: string[];
   identifiers: { partnerId: string; kind: string; value: string }[];
   addRelations: { supplierId: string; customerId: string }[];
@@ -78,7 +80,12 @@ export function planPartners(input: PlanInput & { db: PartnerDbState; canApprove
     if (!parsed) continue;
     if (repeatedKey(seen, parsed.key, record.row, labels.key ?? "key", problems)) continue;
     for (const w of parsed.identifiers ?? []) {
-      if (w.warning) problems.warnings.push({ row: record.row, column: labels.identifiers ?? "identifiers", message: `${w.kind} ${w.value}: ${w.warning}` });
+      if (w.warning)
+        problems.warnings.push({
+          row: record.row,
+          column: labels.identifiers ?? "identifiers",
+          message: `${w.kind} ${w.value}: ${w.warning}`,
+        });
     }
     rows.push({ ...parsed, row: record.row });
   }
@@ -88,7 +95,15 @@ export function planPartners(input: PlanInput & { db: PartnerDbState; canApprove
   const suppliersOf = new Map<string, string[]>();
   for (const r of db.relations) push(suppliersOf, r.customer_id, r.supplier_id);
 
-  const write: PartnerWritePlan = { inserts: [], updates: [], history: [], identifierOwners: [], identifiers: [], addRelations: [], removeRelations: [] };
+  const write: PartnerWritePlan = {
+    inserts: [],
+    updates: [],
+    history: [],
+    identifierOwners: [],
+    identifiers: [],
+    addRelations: [],
+    removeRelations: [],
+  };
   const changes: Change[] = [];
   const idOfKey = new Map<string, string>();
   const planned: { row: PartnerRow; id: string; existing: PartnerState | undefined; fields: string[]; value: PartnerWrite }[] = [];
@@ -112,7 +127,11 @@ export function planPartners(input: PlanInput & { db: PartnerDbState; canApprove
     // A status set by the file follows the same rules as the status endpoint: the lifecycle, and approvers only.
     if (row.status && row.status !== existing?.status) {
       if (existing && !canMovePartner(existing.status as PartnerStatus, row.status)) {
-        problems.errors.push({ row: row.row, column: statusLabel, message: `a partner cannot move from ${existing.status} to ${row.status}` });
+        problems.errors.push({
+          row: row.row,
+          column: statusLabel,
+          message: `a partner cannot move from ${existing.status} to ${row.status}`,
+        });
       } else if (APPROVER_STATUSES.includes(row.status) && !canApprove) {
         problems.errors.push({
           row: row.row,
@@ -159,7 +178,11 @@ export function planPartners(input: PlanInput & { db: PartnerDbState; canApprove
       } else if (id) {
         ids.push(id);
       } else if (!fileKeys.has(key)) {
-        problems.errors.push({ row: p.row.row, column: supplierLabel, message: `"${key.slice(0, 60)}" is not a partner key of this file or of your registry` });
+        problems.errors.push({
+          row: p.row.row,
+          column: supplierLabel,
+          message: `"${key.slice(0, 60)}" is not a partner key of this file or of your registry`,
+        });
       }
     }
     desired.set(p.id, ids);
@@ -179,8 +202,8 @@ export function planPartners(input: PlanInput & { db: PartnerDbState; canApprove
     if (!p.existing || p.value.status !== p.existing.status) {
       write.history.push({ id: randomUUID(), partnerId: p.id, from: p.existing?.status ?? null, to: p.value.status });
     }
-    if (p.fields.includes("identifiers") || (!p.existing && p.row.identifiers?.length)) {
-      write.identifierOwners.push(p.id);
+    if (p.fields.includes("identifiers")) {
+      if (p.existing) write.identifierOwners.push(p.id);
       for (const i of p.row.identifiers ?? []) write.identifiers.push({ partnerId: p.id, kind: i.kind, value: i.value });
     }
     if (p.fields.includes("supplier_keys")) {

@@ -39,7 +39,10 @@ export function cellValue(raw: string, format: "csv" | "xlsx"): string {
   return format === "csv" && GUARDED.test(text) ? text.slice(1) : text;
 }
 
-function mapHeader(kind: ImportKind, header: TabularRow): { index: Map<string, number>; labels: Record<string, string>; problems: RowProblem[] } {
+function mapHeader(
+  kind: ImportKind,
+  header: TabularRow,
+): { index: Map<string, number>; labels: Record<string, string>; problems: RowProblem[] } {
   const index = new Map<string, number>();
   const labels: Record<string, string> = Object.fromEntries(COLUMNS[kind].map((c) => [c, c]));
   const problems: RowProblem[] = [];

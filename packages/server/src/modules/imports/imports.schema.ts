@@ -31,8 +31,6 @@ export const ImportReportSchema = z.object({
   totalErrors: z.number(),
   warnings: z.array(ProblemSchema),
   totalWarnings: z.number(),
-  changes: z.array(
-    z.object({ row: z.number(), action: z.enum(["create", "update"]), key: z.string(), fields: z.array(z.string()) }),
-  ),
+  changes: z.array(z.object({ row: z.number(), action: z.enum(["create", "update"]), key: z.string(), fields: z.array(z.string()) })),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;

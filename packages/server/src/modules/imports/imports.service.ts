@@ -1,5 +1,5 @@
-import fs from "node:fs";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import { appendAuditEvent } from "../../audit/audit.service.ts";
 import { type Tx, withScope } from "../../db/tx.ts";
 import { AppError } from "../../errors.ts";
@@ -12,25 +12,20 @@ import type { Plan } from "./imports.model.ts";
 import { NodeResolver } from "./imports.nodes.ts";
 import { planPartners } from "./imports.partners.ts";
 import { readSheet, type Sheet } from "./imports.read.ts";
+import { loadIdentifiers, loadLanes, loadOwnSites, loadPartnerSites, loadPartners, loadRelations, lockImports } from "./imports.repo.ts";
+import { ImportFields, type ImportReport } from "./imports.schema.ts";
+import { planSites } from "./imports.sites.ts";
+import type { ImportKind } from "./imports.vocab.ts";
 import {
   changeRelations,
   insertPartners,
   insertStatusHistory,
-  loadIdentifiers,
-  loadLanes,
-  loadOwnSites,
-  loadPartnerSites,
-  loadPartners,
-  loadRelations,
-  lockImports,
+  raceAsConflict,
   replaceIdentifiers,
   updatePartners,
   writeLanes,
   writeSites,
-} from "./imports.repo.ts";
-import { ImportFields, type ImportReport } from "./imports.schema.ts";
-import { planSites } from "./imports.sites.ts";
-import type { ImportKind } from "./imports.vocab.ts";
+} from "./imports.write.ts";
 
 /** Problems listed in one answer (the totals count all): a 20 MB file of junk would otherwise answer megabytes. */
 export const MAX_LISTED_PROBLEMS = 1000;
@@ -77,7 +72,11 @@ type Planned =
 async function plan(tx: Tx, tenantId: string, kind: ImportKind, sheet: Sheet, problems: Problems, canApprove: boolean): Promise<Planned> {
   const base = { records: sheet.records, labels: sheet.labels, problems };
   if (kind === "partners") {
-    const [partners, identifiers, relations] = [await loadPartners(tx, tenantId), await loadIdentifiers(tx, tenantId), await loadRelations(tx, tenantId)];
+    const [partners, identifiers, relations] = [
+      await loadPartners(tx, tenantId),
+      await loadIdentifiers(tx, tenantId),
+      await loadRelations(tx, tenantId),
+    ];
     return { kind, plan: planPartners({ ...base, db: { partners, identifiers, relations }, canApprove }) };
   }
   const partners = await loadPartners(tx, tenantId);
@@ -129,7 +128,9 @@ export async function importFile(options: { ctx: TenantCtx; upload: ReceivedUplo
     });
   }
   if (!upload.file) {
-    throw new AppError("validation_failed", 'Send the file in the "file" field', { issues: [{ path: ["body", "file"], message: "required" }] });
+    throw new AppError("validation_failed", 'Send the file in the "file" field', {
+      issues: [{ path: ["body", "file"], message: "required" }],
+    });
   }
   const { kind } = fields.data;
   const dryRun = fields.data.dryRun === "true";
@@ -145,7 +146,9 @@ export async function importFile(options: { ctx: TenantCtx; upload: ReceivedUplo
     const report = buildReport(kind, dryRun, sheet.records.length, problems, planned.plan);
     if (report.totalErrors > 0) throw invalid(report);
     if (dryRun || report.create + report.update === 0) return report;
-    const extra = await apply(tx, ctx, planned);
+    const extra = await apply(tx, ctx, planned).catch((err: unknown) => {
+      throw raceAsConflict(err);
+    });
     await appendAuditEvent(tx, {
       tenantId: ctx.tenantId,
       actor: ctx.actor,

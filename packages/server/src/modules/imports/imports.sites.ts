@@ -7,8 +7,9 @@ import { SITE_KINDS } from "@portcullis/domain";
 import { z } from "zod";
 import { countryCell, keyCell, numberCell, optionalText, parseRecord, requiredText, wordCell } from "./imports.cells.ts";
 import { type Change, keyIndex, type Plan, type PlanInput, repeatedKey } from "./imports.model.ts";
-import type { PartnerSiteState, PartnerState, SiteWrite } from "./imports.repo.ts";
+import type { PartnerSiteState, PartnerState } from "./imports.repo.ts";
 import { siteKindOf } from "./imports.vocab.ts";
+import type { SiteWrite } from "./imports.write.ts";
 
 /** One row of a partner-site file. */
 export const SiteRowSchema = z.object({

@@ -4,11 +4,8 @@
  * through `foldKey` (lower case, no accents, runs of space/_/-/./: as one space), so "País", "pais" and "PAIS" agree.
  */
 import {
-  allCountryCodes,
-  countryName,
   IDENTIFIER_KINDS,
   type IdentifierKind,
-  isCountryCode,
   PARTNER_STATUSES,
   PARTNER_TYPES,
   type PartnerStatus,
@@ -17,7 +14,9 @@ import {
   type SiteKind,
 } from "@portcullis/domain";
 import { foldKey } from "../frameworks/frameworks.import.ts";
+import { memo } from "./imports.model.ts";
 
+export { countryCodeOf } from "./imports.countries.ts";
 export { foldKey };
 
 /** What a file holds. */
@@ -144,21 +143,6 @@ const HEADERS: Record<ImportKind, Record<string, string>> = {
 /** The column a header cell names for this kind, or undefined for a column the import ignores. */
 export function columnOf(kind: ImportKind, header: string): string | undefined {
   return HEADERS[kind][foldKey(header)];
-}
-
-/**
- * Remember a function's answers for the words a file repeats (a 100,000-row file has a handful of distinct types
- * and countries; folding each cell again is most of the lookup's cost). Bounded so a hostile file cannot grow it.
- */
-function memo<T>(fn: (word: string) => T, max = 5000): (word: string) => T {
-  const seen = new Map<string, T>();
-  return (word) => {
-    const hit = seen.get(word);
-    if (hit !== undefined || seen.has(word)) return hit as T;
-    const value = fn(word);
-    if (seen.size < max) seen.set(word, value);
-    return value;
-  };
 }
 
 /** A lookup from folded words to a value, with the canonical values themselves included. */
@@ -298,78 +282,3 @@ export const identifierKindOf = vocabulary<IdentifierKind>(IDENTIFIER_KINDS, {
   vat: "tax-id",
   "fmc number": "fmc",
 });
-
-/** Names people write for countries that are not the ISO short names (English and Spanish). */
-const COUNTRY_ALIASES: Record<string, string> = {
-  usa: "US",
-  "united states": "US",
-  "u s a": "US",
-  "u s": "US",
-  "ee uu": "US",
-  eeuu: "US",
-  "estados unidos de america": "US",
-  "estados unidos mexicanos": "MX",
-  uk: "GB",
-  "great britain": "GB",
-  "gran bretana": "GB",
-  england: "GB",
-  inglaterra: "GB",
-  china: "CN",
-  korea: "KR",
-  "corea del sur": "KR",
-  "corea del norte": "KP",
-  russia: "RU",
-  iran: "IR",
-  syria: "SY",
-  siria: "SY",
-  laos: "LA",
-  tanzania: "TZ",
-  moldova: "MD",
-  czechia: "CZ",
-  chequia: "CZ",
-  taiwan: "TW",
-  vietnam: "VN",
-  "viet nam": "VN",
-  "ivory coast": "CI",
-  holland: "NL",
-  holanda: "NL",
-  bolivia: "BO",
-  venezuela: "VE",
-};
-
-let countryIndex: Map<string, string | null> | undefined;
-
-/** Folded country name → code, or null where two countries share the name (ambiguous). Built once. */
-function countries(): Map<string, string | null> {
-  if (countryIndex) return countryIndex;
-  const index = new Map<string, string | null>();
-  const add = (name: string | undefined, code: string) => {
-    if (!name) return;
-    const key = foldKey(name);
-    const seen = index.get(key);
-    index.set(key, seen === undefined || seen === code ? code : null);
-  };
-  for (const code of allCountryCodes()) {
-    add(countryName(code, "en"), code);
-    add(countryName(code, "es"), code);
-  }
-  for (const [name, code] of Object.entries(COUNTRY_ALIASES)) index.set(name, code);
-  countryIndex = index;
-  return index;
-}
-
-/**
- * ISO 3166-1 alpha-2 code of a country written as a code ("mx"), an English or Spanish name ("Mexico", "México") or
- * a common alias ("USA", "EE. UU."). Returns an error message for an unknown or ambiguous name.
- */
-export const countryCodeOf = memo(countryCodeOfUncached);
-
-function countryCodeOfUncached(text: string): { code: string } | { error: string } {
-  const raw = text.trim();
-  const upper = raw.toUpperCase();
-  if (/^[A-Z]{2}$/.test(upper) && isCountryCode(upper)) return { code: upper };
-  const found = countries().get(foldKey(raw));
-  if (found === null) return { error: `"${raw.slice(0, 60)}" names more than one country: use the ISO code` };
-  if (found === undefined) return { error: `"${raw.slice(0, 60)}" is not a country name we know: use the ISO code (e.g. MX)` };
-  return { code: found };
-}

@@ -23,7 +23,12 @@ describe("lanes demo", () => {
     p.juarez = await insertPartner(h, t, { name: "Ensambles del Bravo" });
     n.juarez = await insertPartnerSite(h, t, p.juarez, { name: "Planta Río Bravo", latitude: 31.73, longitude: -106.48 });
     p.shenzhen = await insertPartner(h, t, { name: "Pearl Delta Circuitry", countryCode: "CN" });
-    n.shenzhen = await insertPartnerSite(h, t, p.shenzhen, { name: "Bao'an Factory", countryCode: "CN", latitude: 22.68, longitude: 113.86 });
+    n.shenzhen = await insertPartnerSite(h, t, p.shenzhen, {
+      name: "Bao'an Factory",
+      countryCode: "CN",
+      latitude: 22.68,
+      longitude: 113.86,
+    });
     p.ningbo = await insertPartner(h, t, { name: "Beilun Precision Moulds", countryCode: "CN" });
     n.ningbo = await insertPartnerSite(h, t, p.ningbo, { name: "Beilun Works", countryCode: "CN", latitude: 29.89, longitude: 121.84 });
     p.saigon = await insertPartner(h, t, { name: "Saigon Riverside Garments", countryCode: "VN" });
@@ -56,9 +61,10 @@ describe("lanes demo", () => {
     expect(route("demo-lane-air-1")).toEqual([n.ningbo, "port:CNPVG", "port:USORD", n.memphis]);
     const air = lanes.find((l: { externalKey: string }) => l.externalKey === "demo-lane-air-1");
     expect(air.legs[1]).toMatchObject({ mode: "air", carrierPartnerId: p.air });
-    const events = await h.rawQuery<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE tenant_id = $1 AND action = 'lane.create'", [
-      owner.tenantId,
-    ]);
+    const events = await h.rawQuery<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_events WHERE tenant_id = $1 AND action = 'lane.create'",
+      [owner.tenantId],
+    );
     expect(events[0]?.n).toBe(5);
     const before = await laneState(h, owner.tenantId);
     expect(await seedLanesDemo({ db: h.db, tenantId: owner.tenantId, actor: { id: owner.userId, label: owner.email } })).toEqual([]);

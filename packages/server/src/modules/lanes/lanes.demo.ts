@@ -4,7 +4,7 @@
  * the border crossing nearest to it, an Asian factory and its nearest seaport…) and is skipped when the company
  * has nothing that fits. Lanes go through createLane, so they are validated and audited like API writes.
  */
-import { type Location, LOCATIONS, type LegMode } from "@portcullis/domain";
+import { type LegMode, LOCATIONS, type Location } from "@portcullis/domain";
 import { Kysely } from "kysely";
 import type { Actor } from "../../audit/audit.service.ts";
 import type { Db } from "../../db/open.ts";
@@ -117,14 +117,20 @@ async function loadPlaces(db: Kysely<Database>, tenantId: string, actor: Actor) 
  * and by rail inland; a Vietnamese factory through Ho Chi Minh City to Long Beach; an air lane Shanghai Pudong →
  * Chicago O'Hare. Lanes whose external key already exists are left alone, so running it twice adds nothing.
  */
-export async function seedLanesDemo(options: { db: Db | Kysely<Database>; tenantId: string; actor: Actor }): Promise<{ id: string; name: string }[]> {
+export async function seedLanesDemo(options: {
+  db: Db | Kysely<Database>;
+  tenantId: string;
+  actor: Actor;
+}): Promise<{ id: string; name: string }[]> {
   const db = options.db instanceof Kysely ? options.db : options.db.kysely;
   const { tenantId, actor } = options;
   const ctx: TenantCtx = { db, tenantId, actor, userId: actor.id, requestId: null };
   const { own, theirs, partners, taken } = await loadPlaces(db, tenantId, actor);
   const carrier = (types: string[], countryCode?: string) =>
-    (partners.find((p) => types.includes(p.type) && (!countryCode || p.country_code === countryCode)) ??
-      partners.find((p) => types.includes(p.type)))?.id ?? null;
+    (
+      partners.find((p) => types.includes(p.type) && (!countryCode || p.country_code === countryCode)) ??
+      partners.find((p) => types.includes(p.type))
+    )?.id ?? null;
   const receiving = own.filter((s) => s.countryCode === "US" && RECEIVING_KINDS.includes(s.kind));
   const factories = (countryCode: string) => theirs.filter((s) => s.countryCode === countryCode && s.partnerType === "manufacturer");
   const created: { id: string; name: string }[] = [];
@@ -141,7 +147,10 @@ export async function seedLanesDemo(options: { db: Db | Kysely<Database>; tenant
     const crossing = nearest(factory, mexicanBorder);
     const dc = crossing && nearest(crossing, receiving);
     if (!crossing || !dc) continue;
-    const staged = yard && km(yard, crossing) < 60 ? [{ node: yard.key, description: "Loaded trailer staged in the carrier's yard before crossing" }] : [];
+    const staged =
+      yard && km(yard, crossing) < 60
+        ? [{ node: yard.key, description: "Loaded trailer staged in the carrier's yard before crossing" }]
+        : [];
     await add(`demo-lane-mx-${n + 1}`, `${factory.name} → ${dc.name}`, `Road freight across ${crossing.name}.`, [
       { from: factory.key, to: port(crossing), mode: "road", carrierPartnerId: trucker, atRest: staged },
       { from: port(crossing), to: dc.key, mode: "road", carrierPartnerId: trucker },
@@ -154,8 +163,14 @@ export async function seedLanesDemo(options: { db: Db | Kysely<Database>; tenant
   const westCoast = ["USLAX", "USLGB"].flatMap((code) => LOCATIONS.filter((l) => l.code === code));
   const seaLane = async (key: string, factory: Place, arrival: Location | undefined) => {
     const departure =
-      nearest(factory, places("seaport", (l) => l.countryCode === factory.countryCode && MAIN_PORTS.has(l.code))) ??
-      nearest(factory, places("seaport", (l) => l.countryCode === factory.countryCode));
+      nearest(
+        factory,
+        places("seaport", (l) => l.countryCode === factory.countryCode && MAIN_PORTS.has(l.code)),
+      ) ??
+      nearest(
+        factory,
+        places("seaport", (l) => l.countryCode === factory.countryCode),
+      );
     const dc = arrival && nearest(arrival, receiving);
     if (!departure || !arrival || !dc) return;
     await add(key, `${factory.name} → ${dc.name}`, `Ocean container ${departure.name} → ${arrival.name}, rail inland.`, [

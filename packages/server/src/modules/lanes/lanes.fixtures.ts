@@ -77,7 +77,11 @@ export async function insertCertification(
 
 /** Record that `supplierId` supplies `customerId`. */
 export async function insertRelation(h: Harness, tenantId: string, supplierId: string, customerId: string): Promise<void> {
-  await h.rawQuery("INSERT INTO partner_relations (tenant_id, supplier_id, customer_id) VALUES ($1, $2, $3)", [tenantId, supplierId, customerId]);
+  await h.rawQuery("INSERT INTO partner_relations (tenant_id, supplier_id, customer_id) VALUES ($1, $2, $3)", [
+    tenantId,
+    supplierId,
+    customerId,
+  ]);
 }
 
 /** A leg body for the API. */
@@ -94,6 +98,8 @@ export async function createLaneFixture(caller: Caller, legs: unknown[], name = 
 export async function laneState(h: Harness, tenantId: string): Promise<Record<string, string>> {
   const part = (t: string) =>
     `(SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM ${t} t WHERE t.tenant_id = $1) AS ${t}`;
-  const rows = await h.rawQuery<Record<string, string>>(`SELECT ${["lanes", "lane_legs", "audit_events"].map(part).join(", ")}`, [tenantId]);
+  const rows = await h.rawQuery<Record<string, string>>(`SELECT ${["lanes", "lane_legs", "audit_events"].map(part).join(", ")}`, [
+    tenantId,
+  ]);
   return rows[0] ?? {};
 }

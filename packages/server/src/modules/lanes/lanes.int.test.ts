@@ -30,7 +30,10 @@ describe("lanes", () => {
   afterAll(() => h.close(), 60_000);
 
   const crossBorder = () => [
-    leg(juarezPlant, "port:US-POE-2402", "road", { carrierPartnerId: trucker, atRest: [{ node: "port:MXCJS", description: "Yard before the bridge" }] }),
+    leg(juarezPlant, "port:US-POE-2402", "road", {
+      carrierPartnerId: trucker,
+      atRest: [{ node: "port:MXCJS", description: "Yard before the bridge" }],
+    }),
     leg("port:US-POE-2402", elPasoDc, "road", { carrierPartnerId: trucker }),
   ];
 
@@ -56,10 +59,24 @@ describe("lanes", () => {
         carrier: { id: trucker, name: "Transportes Norte" },
         atRest: [{ node: "port:MXCJS", description: "Yard before the bridge" }],
       },
-      { seq: 2, from: "port:US-POE-2402", to: elPasoDc, mode: "road", carrierPartnerId: trucker, carrier: { id: trucker, name: "Transportes Norte" }, atRest: [] },
+      {
+        seq: 2,
+        from: "port:US-POE-2402",
+        to: elPasoDc,
+        mode: "road",
+        carrierPartnerId: trucker,
+        carrier: { id: trucker, name: "Transportes Norte" },
+        atRest: [],
+      },
     ]);
     const byId = Object.fromEntries(lane.nodes.map((n: { id: string }) => [n.id, n]));
-    expect(byId[juarezPlant]).toMatchObject({ kind: "partner-site", label: "Maquiladora Juárez – Planta 2", risk: "high", countryCode: "MX", missing: false });
+    expect(byId[juarezPlant]).toMatchObject({
+      kind: "partner-site",
+      label: "Maquiladora Juárez – Planta 2",
+      risk: "high",
+      countryCode: "MX",
+      missing: false,
+    });
     expect(byId["port:US-POE-2402"]).toMatchObject({ kind: "port", locationKind: "border-crossing", countryCode: "US", latitude: 31.7644 });
     expect(byId[elPasoDc]).toMatchObject({ kind: "site", label: "El Paso DC" });
     expect(byId["port:MXCJS"]).toMatchObject({ kind: "port", locationKind: "inland" });
@@ -137,7 +154,10 @@ describe("lanes", () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details).toEqual({ rule: "archived_node", nodes: [gone] });
     const oldCarrier = await insertPartner(h, owner.tenantId, { archived: true });
-    const res2 = await owner.request("POST", "/api/lanes", { name: "Old carrier", legs: [leg(juarezPlant, elPasoDc, "road", { carrierPartnerId: oldCarrier })] });
+    const res2 = await owner.request("POST", "/api/lanes", {
+      name: "Old carrier",
+      legs: [leg(juarezPlant, elPasoDc, "road", { carrierPartnerId: oldCarrier })],
+    });
     expect(res2.json().error.details).toEqual({ rule: "archived_carrier", carrierPartnerIds: [oldCarrier] });
   });
 
@@ -163,7 +183,10 @@ describe("lanes", () => {
   it("replaces legs on PATCH in one transaction, and leaves them alone when the new legs are refused", async () => {
     const id = await createLaneFixture(owner, crossBorder(), "Patch me");
     const before = await laneState(h, owner.tenantId);
-    const bad = await owner.request("PATCH", `/api/lanes/${id}`, { name: "Renamed", legs: [leg(juarezPlant, "port:US-POE-2402"), leg(elPasoDc, "port:USLAX")] });
+    const bad = await owner.request("PATCH", `/api/lanes/${id}`, {
+      name: "Renamed",
+      legs: [leg(juarezPlant, "port:US-POE-2402"), leg(elPasoDc, "port:USLAX")],
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details).toMatchObject({ rule: "gap", gapAfterLeg: 1 });
     expect(await laneState(h, owner.tenantId)).toEqual(before);
@@ -217,7 +240,9 @@ describe("lanes", () => {
     const a = await createLaneFixture(owner, [leg("port:CNNSA", "port:USOAK", "sea"), leg("port:USOAK", elPasoDc, "rail")]);
     await createLaneFixture(owner, [leg("port:CNNSA", "port:USOAK", "sea")]);
     expect((await edges()).find((e) => e.from_node === "port:CNNSA")).toMatchObject({ to_node: "port:USOAK", mode: "sea", legs: 2 });
-    await owner.request("PATCH", `/api/lanes/${a}`, { legs: [leg("port:CNNSA", "port:USSEA", "sea"), leg("port:USSEA", elPasoDc, "rail")] });
+    await owner.request("PATCH", `/api/lanes/${a}`, {
+      legs: [leg("port:CNNSA", "port:USSEA", "sea"), leg("port:USSEA", elPasoDc, "rail")],
+    });
     expect(await edges()).toEqual(await fromLegs());
     await owner.request("POST", `/api/lanes/${a}/archive`);
     expect((await edges()).some((e) => e.from_node === "port:USSEA")).toBe(false);
@@ -244,7 +269,11 @@ describe("lanes", () => {
     const all = (await owner.request("GET", "/api/locations?limit=500")).json();
     expect(all.total).toBe(202);
     expect(all.items).toHaveLength(202);
-    expect(all.items.find((l: { code: string }) => l.code === "USLAX")).toMatchObject({ kind: "seaport", cbpPortCode: "2704", source: expect.stringMatching(/^https:\/\//) });
+    expect(all.items.find((l: { code: string }) => l.code === "USLAX")).toMatchObject({
+      kind: "seaport",
+      cbpPortCode: "2704",
+      source: expect.stringMatching(/^https:\/\//),
+    });
     expect((await owner.request("GET", "/api/locations?kind=castle")).statusCode).toBe(400);
   });
 });

@@ -79,6 +79,13 @@ export function laneAuditView(lane: Lane) {
     name: lane.name,
     description: lane.description,
     archivedAt: lane.archivedAt,
-    legs: lane.legs.map((l) => ({ seq: l.seq, from: l.from, to: l.to, mode: l.mode, carrierPartnerId: l.carrierPartnerId, atRest: l.atRest })),
+    legs: lane.legs.map((l) => ({
+      seq: l.seq,
+      from: l.from,
+      to: l.to,
+      mode: l.mode,
+      carrierPartnerId: l.carrierPartnerId,
+      atRest: l.atRest,
+    })),
   };
 }

@@ -7,7 +7,12 @@ import type { LegInput, ListLanesQueryInput } from "./lanes.schema.ts";
 
 /** The node keys of one partner's sites (any state). */
 export async function partnerNodeKeys(tx: Tx, tenantId: string, partnerId: string): Promise<string[]> {
-  const rows = await tx.selectFrom("partner_sites").select("id").where("tenant_id", "=", tenantId).where("partner_id", "=", partnerId).execute();
+  const rows = await tx
+    .selectFrom("partner_sites")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("partner_id", "=", partnerId)
+    .execute();
   return rows.map((r) => `partner-site:${r.id}`);
 }
 
@@ -18,7 +23,9 @@ export async function countryNodeKeys(tx: Tx, tenantId: string, countryCode: str
     .map((l) => `port:${l.code}`);
   const { rows } = await sql<{ key: string }>`
     SELECT 'site:' || id::text AS key FROM sites WHERE tenant_id = ${tenantId}::uuid AND country_code = ${countryCode}
-    UNION ALL SELECT 'partner-site:' || id::text FROM partner_sites WHERE tenant_id = ${tenantId}::uuid AND country_code = ${countryCode}`.execute(tx);
+    UNION ALL SELECT 'partner-site:' || id::text FROM partner_sites WHERE tenant_id = ${tenantId}::uuid AND country_code = ${countryCode}`.execute(
+    tx,
+  );
   return [...ports, ...rows.map((r) => r.key)];
 }
 
@@ -94,7 +101,9 @@ export async function listLanes(tx: Tx, tenantId: string, query: ListLanesQueryI
   if (!query.includeArchived) base = base.where("archived_at", "is", null);
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([eb("name", "ilike", pattern), eb("description", "ilike", pattern), eb("external_key", "ilike", pattern)]));
+    base = base.where((eb) =>
+      eb.or([eb("name", "ilike", pattern), eb("description", "ilike", pattern), eb("external_key", "ilike", pattern)]),
+    );
   }
   const touching: RawBuilder<{ lane_id: string }>[] = [];
   if (query.partnerId !== undefined) {

@@ -81,7 +81,12 @@ export const lanesRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: (req) => getImpact({ ctx: tenantCtx(req), query: req.query }),
   });
   app.get("/supply-chain/uncertified", {
-    schema: { tags, summary: "Partners on lanes without CTPAT/MRA certification", querystring: UncertifiedQuery, response: { 200: UncertifiedSchema } },
+    schema: {
+      tags,
+      summary: "Partners on lanes without CTPAT/MRA certification",
+      querystring: UncertifiedQuery,
+      response: { 200: UncertifiedSchema },
+    },
     config: read,
     handler: (req) => listUncertified({ ctx: tenantCtx(req), query: req.query }),
   });

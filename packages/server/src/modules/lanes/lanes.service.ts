@@ -17,7 +17,12 @@ const scopeOf = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userI
 export function listLocations(options: { query: ListLocationsQueryInput }) {
   const { query } = options;
   const all = searchLocations({ q: query.q, kind: query.kind });
-  return { items: all.slice(query.offset, query.offset + query.limit).map(presentLocation), total: all.length, limit: query.limit, offset: query.offset };
+  return {
+    items: all.slice(query.offset, query.offset + query.limit).map(presentLocation),
+    total: all.length,
+    limit: query.limit,
+    offset: query.offset,
+  };
 }
 
 /** Lanes with their legs, nodes and carriers resolved in a handful of queries (not per lane). */

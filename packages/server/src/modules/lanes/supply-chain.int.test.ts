@@ -67,8 +67,16 @@ describe("supply-chain queries", () => {
     await insertRelation(h, t, p.oil, p.resin);
     await insertRelation(h, t, p.gone, p.sz);
     const lanes: Record<string, Leg[]> = {
-      shenzhenLax: [leg(n.sz, "port:CNYTN"), leg("port:CNYTN", "port:USLAX", "sea", { carrierPartnerId: p.sea }), leg("port:USLAX", n.dcInland, "rail", { carrierPartnerId: p.rail })],
-      shenzhenLgb: [leg(n.sz, "port:CNYTN"), leg("port:CNYTN", "port:USLGB", "sea", { carrierPartnerId: p.sea }), leg("port:USLGB", n.dcInland, "rail")],
+      shenzhenLax: [
+        leg(n.sz, "port:CNYTN"),
+        leg("port:CNYTN", "port:USLAX", "sea", { carrierPartnerId: p.sea }),
+        leg("port:USLAX", n.dcInland, "rail", { carrierPartnerId: p.rail }),
+      ],
+      shenzhenLgb: [
+        leg(n.sz, "port:CNYTN"),
+        leg("port:CNYTN", "port:USLGB", "sea", { carrierPartnerId: p.sea }),
+        leg("port:USLGB", n.dcInland, "rail"),
+      ],
       saigon: [
         leg(n.vn, "port:VNSGN"),
         leg("port:VNSGN", "port:USLGB", "sea", { carrierPartnerId: p.sea }),
@@ -80,7 +88,11 @@ describe("supply-chain queries", () => {
         leg("port:US-POE-2402", n.dcLaredo, "road", { carrierPartnerId: p.truck, atRest: [{ node: n.yard, description: "Cross-dock" }] }),
       ],
       air: [leg("port:CNPVG", "port:USORD", "air", { carrierPartnerId: p.air }), leg("port:USORD", n.dcInland)],
-      retired: [leg(n.sz, "port:CNYTN"), leg("port:CNYTN", "port:USLAX", "sea", { carrierPartnerId: p.oldSea }), leg("port:USLAX", "port:USOAK")],
+      retired: [
+        leg(n.sz, "port:CNYTN"),
+        leg("port:CNYTN", "port:USLAX", "sea", { carrierPartnerId: p.oldSea }),
+        leg("port:USLAX", "port:USOAK"),
+      ],
     };
     for (const [name, legs] of Object.entries(lanes)) net[name] = { id: await createLaneFixture(owner, legs, name), legs };
     await owner.request("POST", `/api/lanes/${net.retired?.id}/archive`);
@@ -116,7 +128,11 @@ describe("supply-chain queries", () => {
     expect(body.paths).toHaveLength(3);
     const hop = body.hops.find((x: { from: string; to: string }) => x.from === "port:CNYTN" && x.to === "port:USLAX");
     // The archived lane also sails CNYTN → USLAX: it does not count.
-    expect(hop).toMatchObject({ laneCount: 1, modes: ["sea"], lanes: [{ id: net.shenzhenLax?.id, name: "shenzhenLax", seq: 2, mode: "sea", carrierPartnerId: p.sea }] });
+    expect(hop).toMatchObject({
+      laneCount: 1,
+      modes: ["sea"],
+      lanes: [{ id: net.shenzhenLax?.id, name: "shenzhenLax", seq: 2, mode: "sea", carrierPartnerId: p.sea }],
+    });
     expect(body.nodes.find((x: { id: string }) => x.id === n.sz)).toMatchObject({ kind: "partner-site", partnerId: p.sz });
     // Nothing reaches the archived lane's Oakland leg.
     expect((await get(`/api/supply-chain/paths?from=${enc(n.sz)}&to=port:USOAK`)).paths).toEqual([]);
@@ -249,15 +265,25 @@ describe("supply-chain queries", () => {
   it("draws the map from live lanes with leg risk from the partners on them", async () => {
     const m = await get("/api/supply-chain/map");
     const ids = new Set(m.nodes.map((x: { id: string }) => x.id));
-    for (const key of [n.dcInland, n.dcLaredo, n.sz, n.vn, n.mx, n.yard, "port:CNYTN", "port:USLAX", "port:MXCJS", "port:CNPVG"]) expect(ids).toContain(key);
+    for (const key of [n.dcInland, n.dcLaredo, n.sz, n.vn, n.mx, n.yard, "port:CNYTN", "port:USLAX", "port:MXCJS", "port:CNPVG"])
+      expect(ids).toContain(key);
     // Only the archived lane goes to Oakland; the other company's lane and site are not ours.
     expect(ids).not.toContain("port:USOAK");
     expect(ids).not.toContain(n.theirs);
-    expect(m.legs).toHaveLength(Object.values(net).filter((l) => !l.archived).reduce((k, l) => k + l.legs.length, 0));
-    const risk = (laneId: string | undefined, seq: number) => m.legs.find((l: { laneId: string; seq: number }) => l.laneId === laneId && l.seq === seq)?.risk;
+    expect(m.legs).toHaveLength(
+      Object.values(net)
+        .filter((l) => !l.archived)
+        .reduce((k, l) => k + l.legs.length, 0),
+    );
+    const risk = (laneId: string | undefined, seq: number) =>
+      m.legs.find((l: { laneId: string; seq: number }) => l.laneId === laneId && l.seq === seq)?.risk;
     expect(risk(net.shenzhenLax?.id, 1)).toBe("high");
     expect(risk(net.shenzhenLax?.id, 3)).toBe("low");
     expect(risk(net.air?.id, 2)).toBeNull();
-    expect(m.nodes.find((x: { id: string }) => x.id === "port:USLAX")).toMatchObject({ latitude: 34.05, longitude: -118.25, locationKind: "seaport" });
+    expect(m.nodes.find((x: { id: string }) => x.id === "port:USLAX")).toMatchObject({
+      latitude: 34.05,
+      longitude: -118.25,
+      locationKind: "seaport",
+    });
   });
 });

@@ -13,7 +13,12 @@ const MRA_IDS = MRA_PROGRAMS.map((p) => p.id);
 export type Certified = "ctpat" | "mra" | "expired" | "none";
 
 /** Certification state of partners (all of the tenant's when `partnerIds` is null). */
-export async function certificationStates(tx: Tx, tenantId: string, today: string, partnerIds: string[] | null): Promise<Map<string, Certified>> {
+export async function certificationStates(
+  tx: Tx,
+  tenantId: string,
+  today: string,
+  partnerIds: string[] | null,
+): Promise<Map<string, Certified>> {
   const only = partnerIds ? sql`AND partner_id = ANY(${partnerIds}::uuid[])` : sql``;
   const { rows } = await sql<{ partner_id: string; ctpat: boolean; mra: boolean }>`
     SELECT partner_id,
@@ -67,8 +72,8 @@ export async function hopsBetween(tx: Tx, tenantId: string, from: string, to: st
         'carrierPartnerId', x.carrier_partner_id)), '[]'::json) AS lanes
       FROM (
         SELECT l.lane_id, n.name, l.seq, l.mode, l.carrier_partner_id
-        FROM lane_legs l JOIN lanes n ON n.tenant_id = l.tenant_id AND n.id = l.lane_id
-        WHERE l.tenant_id = ${tenantId}::uuid AND l.from_node = h.from_node AND l.to_node = h.to_node AND n.archived_at IS NULL
+        FROM lane_legs l JOIN lanes n ON n.tenant_id = ${tenantId}::uuid AND n.id = l.lane_id AND n.archived_at IS NULL
+        WHERE l.tenant_id = ${tenantId}::uuid AND l.from_node = h.from_node AND l.to_node = h.to_node
         ORDER BY l.lane_id LIMIT 10
       ) x
     ) s`.execute(tx);
@@ -237,8 +242,18 @@ export async function laneNames(tx: Tx, tenantId: string, ids: readonly string[]
 
 /** The ids of a partner's sites (any state), or null when the partner is not one of the tenant's. */
 export async function partnerSiteIds(tx: Tx, tenantId: string, partnerId: string): Promise<string[] | null> {
-  const partner = await tx.selectFrom("partners").select("id").where("tenant_id", "=", tenantId).where("id", "=", partnerId).executeTakeFirst();
+  const partner = await tx
+    .selectFrom("partners")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", partnerId)
+    .executeTakeFirst();
   if (!partner) return null;
-  const rows = await tx.selectFrom("partner_sites").select("id").where("tenant_id", "=", tenantId).where("partner_id", "=", partnerId).execute();
+  const rows = await tx
+    .selectFrom("partner_sites")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("partner_id", "=", partnerId)
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -62,7 +62,9 @@ export const PathsSchema = z.object({
       to: z.string(),
       laneCount: z.number(),
       modes: z.array(z.string()),
-      lanes: z.array(z.object({ id: z.string(), name: z.string(), seq: z.number(), mode: z.string(), carrierPartnerId: z.string().nullable() })),
+      lanes: z.array(
+        z.object({ id: z.string(), name: z.string(), seq: z.number(), mode: z.string(), carrierPartnerId: z.string().nullable() }),
+      ),
     }),
   ),
   nodes: z.array(NodeInfoSchema),

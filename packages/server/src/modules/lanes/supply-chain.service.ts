@@ -8,15 +8,6 @@ import { todayUtc } from "../procedures/review-interval.ts";
 import { findPartners, resolveNodes } from "./lanes.nodes.ts";
 import { atRestOf } from "./lanes.present.ts";
 import { countryNodeKeys, findLane, findLegs } from "./lanes.repo.ts";
-import type {
-  ImpactQueryInput,
-  ImpactSchema,
-  PathsSchema,
-  SupplyChainGraphSchema,
-  SupplyChainMapSchema,
-  UncertifiedQueryInput,
-  UncertifiedSchema,
-} from "./supply-chain.schema.ts";
 import {
   activeSiteIds,
   certificationStates,
@@ -31,6 +22,15 @@ import {
   supplierRelations,
   uncertifiedPartners,
 } from "./supply-chain.repo.ts";
+import type {
+  ImpactQueryInput,
+  ImpactSchema,
+  PathsSchema,
+  SupplyChainGraphSchema,
+  SupplyChainMapSchema,
+  UncertifiedQueryInput,
+  UncertifiedSchema,
+} from "./supply-chain.schema.ts";
 
 const scopeOf = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
 const MAX_PATHS = 1000;
@@ -74,7 +74,11 @@ export async function getSupplyChainMap(options: { ctx: TenantCtx }): Promise<z.
  * partner; a supplier of a tier-k partner is tier k+1 (its lowest such tier). Partners only reachable through a
  * relation cycle (the partners module refuses those) fall back to tier 1.
  */
-export function assignTiers(partnerIds: readonly string[], relations: readonly { supplier_id: string; customer_id: string }[], onLanes: ReadonlySet<string>) {
+export function assignTiers(
+  partnerIds: readonly string[],
+  relations: readonly { supplier_id: string; customer_id: string }[],
+  onLanes: ReadonlySet<string>,
+) {
   const known = new Set(partnerIds);
   const live = relations.filter((r) => known.has(r.supplier_id) && known.has(r.customer_id));
   const suppliersOf = new Map<string, string[]>();
@@ -145,12 +149,9 @@ export async function findPaths(options: { ctx: TenantCtx; from: string; to: str
   const { ctx, from, to } = options;
   return withScope(ctx.db, scopeOf(ctx), async (tx) => {
     const hops = from === to ? [] : await hopsBetween(tx, ctx.tenantId, from, to);
-    const { paths, truncated } = allPaths(
-      buildAdjacency(hops.map((h) => ({ from: h.from_node, to: h.to_node }))),
-      from,
-      to,
-      { maxPaths: MAX_PATHS },
-    );
+    const { paths, truncated } = allPaths(buildAdjacency(hops.map((h) => ({ from: h.from_node, to: h.to_node }))), from, to, {
+      maxPaths: MAX_PATHS,
+    });
     const used = new Set(paths.flatMap((p) => p.slice(1).map((node, i) => `${p[i]}\n${node}`)));
     const usedHops = hops.filter((h) => used.has(`${h.from_node}\n${h.to_node}`));
     const nodes = await resolveNodes(tx, ctx.tenantId, paths.flat());
@@ -207,7 +208,13 @@ export async function getImpact(options: { ctx: TenantCtx; query: ImpactQueryInp
     };
     const items = page.rows.map((lane) => {
       const own = legs.filter((l) => l.lane_id === lane.id);
-      const view = own.map((l) => ({ seq: l.seq, from: l.from_node, to: l.to_node, carrierPartnerId: l.carrier_partner_id, atRest: atRestOf(l.at_rest) }));
+      const view = own.map((l) => ({
+        seq: l.seq,
+        from: l.from_node,
+        to: l.to_node,
+        carrierPartnerId: l.carrier_partner_id,
+        atRest: atRestOf(l.at_rest),
+      }));
       const impact = laneImpact(view, target);
       const bySeq = new Map(own.map((l) => [l.seq, l]));
       return {
@@ -217,24 +224,40 @@ export async function getImpact(options: { ctx: TenantCtx; query: ImpactQueryInp
         destination: own[own.length - 1]?.to_node ?? null,
         hits: (impact?.hits ?? []).map((h) => {
           const leg = bySeq.get(h.seq);
-          return { seq: h.seq, from: leg?.from_node ?? "", to: leg?.to_node ?? "", mode: leg?.mode ?? "", carrierPartnerId: leg?.carrier_partner_id ?? null, reasons: h.reasons };
+          return {
+            seq: h.seq,
+            from: leg?.from_node ?? "",
+            to: leg?.to_node ?? "",
+            mode: leg?.mode ?? "",
+            carrierPartnerId: leg?.carrier_partner_id ?? null,
+            reasons: h.reasons,
+          };
         }),
         downstream: impact?.downstream ?? [],
       };
     });
-    return { target: { partnerId, countryCode }, items, total: page.total, limit: query.limit, offset: query.offset, nodes: [...nodes.values()] };
+    return {
+      target: { partnerId, countryCode },
+      items,
+      total: page.total,
+      limit: query.limit,
+      offset: query.offset,
+      nodes: [...nodes.values()],
+    };
   });
 }
 
 /** Partners on live lanes (optionally one lane) without an active, unexpired CTPAT or MRA certification. */
-export async function listUncertified(options: { ctx: TenantCtx; query: UncertifiedQueryInput }): Promise<z.infer<typeof UncertifiedSchema>> {
+export async function listUncertified(options: {
+  ctx: TenantCtx;
+  query: UncertifiedQueryInput;
+}): Promise<z.infer<typeof UncertifiedSchema>> {
   const { ctx, query } = options;
   const laneId = query.laneId ?? null;
   if (laneId !== null && !isUuid(laneId)) throw notFound("Lane");
   return withScope(ctx.db, scopeOf(ctx), async (tx) => {
     if (laneId !== null && !(await findLane(tx, ctx.tenantId, laneId))) throw notFound("Lane");
-    const run = (limit: number, offset: number) =>
-      uncertifiedPartners(tx, ctx.tenantId, { laneId, today: todayUtc(), limit, offset });
+    const run = (limit: number, offset: number) => uncertifiedPartners(tx, ctx.tenantId, { laneId, today: todayUtc(), limit, offset });
     const rows = await run(query.limit, query.offset);
     const total = rows[0]?.total ?? (query.offset > 0 ? ((await run(1, 0))[0]?.total ?? 0) : 0);
     const names = await laneNames(tx, ctx.tenantId, [...new Set(rows.flatMap((r) => r.lane_ids))]);

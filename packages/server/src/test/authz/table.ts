@@ -60,7 +60,11 @@ const importUpload = () =>
   new Multipart({
     kind: "partners",
     dryRun: "false",
-    file: { filename: "partners.csv", contentType: "text/csv", data: `key,name,type,country\n${unique("IMP")},Importado,proveedor,México\n` },
+    file: {
+      filename: "partners.csv",
+      contentType: "text/csv",
+      data: `key,name,type,country\n${unique("IMP")},Importado,proveedor,México\n`,
+    },
   });
 /** A two-control framework file under a fresh name (re-importing the same name and version is a 409). */
 const frameworkUpload = () =>
