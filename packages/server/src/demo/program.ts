@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/open.ts";
 import { type DemoEvidenceItem, seedEvidenceDemo } from "../modules/evidence/evidence.demo.ts";
 import { runReminders } from "../modules/notifications/reminders.job.ts";
+import { seedLanesDemo } from "../modules/lanes/lanes.demo.ts";
 import { seedPartnersDemo } from "../modules/partners/partners.demo.ts";
 import { seedProceduresDemo } from "../modules/procedures/procedures.demo.ts";
 import { addDaysIso } from "../modules/procedures/review-interval.ts";
@@ -117,6 +118,7 @@ export async function seedDemoProgram(options: {
     ["procedures", () => seedProceduresDemo({ db, tenantId, authorId: people.analyst, approverId: people.securityManager })],
     ["last year's annual review", () => seedReviewsDemo({ db, tenantId, signerId: people.securityManager })],
     ["business partners", () => seedPartnersDemo({ db, tenantId, actor: manager })],
+    ["lanes", () => seedLanesDemo({ db, tenantId, actor: manager })],
     ["denied-party screening", () => seedScreeningDemo({ db, tenantId, actor: manager })],
     ["partner questionnaires", () => seedQuestionnairesDemo({ db, tenantId, actor: manager })],
     ["reminders", () => runReminders({ db: db.kysely, today })],
