@@ -77,14 +77,14 @@ export async function readSheet(input: { kind: ImportKind; data: Buffer; filenam
   const headerAt = Math.max(at, 0);
   const { index, labels, problems } = mapHeader(kind, rows[headerAt] as TabularRow);
   if (problems.length > 0) return { format, labels, records: [], problems };
-  const data_ = rows.slice(headerAt + 1);
-  if (data_.length > MAX_ROWS) {
-    const extra = data_[MAX_ROWS] as TabularRow;
+  const body = rows.slice(headerAt + 1);
+  if (body.length > MAX_ROWS) {
+    const extra = body[MAX_ROWS] as TabularRow;
     problems.push({ row: extra.row, column: "", message: `too many rows: at most ${MAX_ROWS.toLocaleString("en-US")} per file` });
     return { format, labels, records: [], problems };
   }
   const columns = [...index];
-  const records = data_.map((r): SheetRecord => {
+  const records = body.map((r): SheetRecord => {
     const cells: Record<string, string | undefined> = {};
     for (const [column, i] of columns) cells[column] = cellValue(r.cells[i] ?? "", format);
     return { row: r.row, cells };
