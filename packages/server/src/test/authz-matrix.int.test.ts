@@ -75,9 +75,7 @@ describe("authorization matrix", () => {
     it("every path parameter is :id with a record fixture, or has a fixed value in the table", () => {
       const bad = routes.flatMap((r) => {
         const spec = specOf(r);
-        return r.params
-          .filter((name) => (name === "id" ? !spec?.target : !spec?.params?.[name]))
-          .map((name) => `${r.key} :${name}`);
+        return r.params.filter((name) => (name === "id" ? !spec?.target : !spec?.params?.[name])).map((name) => `${r.key} :${name}`);
       });
       expect(bad).toEqual([]);
     });

@@ -59,11 +59,11 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <Stack gap="sm">
       {SECTIONS.map((section) => (
-        <div key={section.key} role="group" aria-labelledby={`nav-section-${section.key}`}>
+        <div key={section.key}>
           <Text id={`nav-section-${section.key}`} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
             {t(`nav.sections.${section.key}`)}
           </Text>
-          <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: "none" }}>
+          <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: "none" }} aria-labelledby={`nav-section-${section.key}`}>
             {section.items.map((item) => {
               const active = isActive(pathname, item.to);
               return (
