@@ -40,6 +40,7 @@ if (process.env.TEST_E2E === "off") {
 }
 
 const report = path.join(os.tmpdir(), `portcullis-vitest-${process.pid}.json`);
+const summary = path.join(os.tmpdir(), `portcullis-run-summary-${process.pid}.json`);
 const args = [
   "vitest",
   "run",
@@ -47,9 +48,10 @@ const args = [
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${report}`,
+  "--reporter=./scripts/run-summary-reporter.mjs",
   ...process.argv.slice(2),
 ];
-const run = spawnSync("npx", args, { cwd: root, stdio: "inherit" });
+const run = spawnSync("npx", args, { cwd: root, stdio: "inherit", env: { ...process.env, PORTCULLIS_RUN_SUMMARY: summary } });
 
 let passed = 0;
 let failed = 0;
@@ -63,6 +65,26 @@ try {
 } catch {
   failed = Math.max(failed, 1);
 }
+printRunSummary();
 console.log(`\nprojects: ${projects.join(", ")}${left.length ? `; left out on request: ${left.join(", ")}` : ""}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+
+/** Repeat the slowest files and every unhandled error last, where a cut log still shows them. */
+function printRunSummary() {
+  let data;
+  try {
+    data = JSON.parse(fs.readFileSync(summary, "utf8"));
+    fs.rmSync(summary, { force: true });
+  } catch {
+    return;
+  }
+  console.log("\nslowest files:");
+  for (const f of data.slowest) console.log(`  ${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.file}`);
+  if (data.errors.length === 0) return;
+  console.log(`\nunhandled errors (${data.errors.length}) — these fail the run even when every test passed:`);
+  for (const e of data.errors) {
+    console.log(`- ${e.name}: ${e.message}${e.origin ? `\n  while running ${e.origin}${e.test ? ` › ${e.test}` : ""}` : ""}`);
+    console.log(e.stack.replace(/^/gm, "    "));
+  }
+}

@@ -37,7 +37,7 @@ export interface OpenOptions {
  */
 export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<Db> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.dbPoolSize });
+    const pool = watchIdleErrors(new pg.Pool({ connectionString: config.databaseUrl, max: config.dbPoolSize }));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await pool.query("SELECT 1");
     return {
@@ -68,7 +68,7 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
     }
   }
   await pglite.waitReady;
-  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const pool = watchIdleErrors(new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: "embedded",
@@ -81,4 +81,16 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
       release?.();
     },
   };
+}
+
+/**
+ * A pool emits `error` when an idle connection dies (server restart, network reset, admin kill). Without a
+ * listener Node treats that as an uncaught exception and the whole process exits; the pool already drops the
+ * dead client and the next query opens a new one, so a line on stderr is all it deserves.
+ */
+function watchIdleErrors(pool: pg.Pool): pg.Pool {
+  pool.on("error", (err) => {
+    process.stderr.write(`portcullis: an idle database connection failed and was dropped: ${err.message}\n`);
+  });
+  return pool;
 }
