@@ -5,6 +5,7 @@ import { registerAuditCheckpoint } from "./commands/audit-checkpoint.ts";
 import { registerAuditVerify } from "./commands/audit-verify.ts";
 import { registerBackup } from "./commands/backup.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerEvidenceVerify } from "./commands/evidence-verify.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerOpenapi } from "./commands/openapi.ts";
 import { registerRestore } from "./commands/restore.ts";
@@ -26,7 +27,7 @@ export function buildProgram(): CliCommand {
     .addHelpText(
       "after",
       "\nDatabase: the embedded one in --data-dir (default ./.portcullis), or PostgreSQL when DATABASE_URL is set.\n" +
-        "Exit codes: 0 ok, 1 failed, 2 bad arguments, 3 audit chain broken.",
+        "Exit codes: 0 ok, 1 failed, 2 bad arguments, 3 an integrity check failed (audit chain or evidence file).",
     )
     // Set before adding commands: subcommands inherit it, so no parse error ever calls process.exit.
     .exitOverride() as CliCommand;
@@ -46,6 +47,8 @@ export function buildProgram(): CliCommand {
   const audit = program.command("audit").description("the tamper-evident audit trail: verify, checkpoint");
   registerAuditVerify(audit);
   registerAuditCheckpoint(audit);
+  const evidence = program.command("evidence").description("the evidence vault: verify");
+  registerEvidenceVerify(evidence);
   registerBackup(program);
   registerRestore(program);
   registerOpenapi(program);

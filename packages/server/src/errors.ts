@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   rule_violation: 422,
   /** An imported file has bad rows; `details.errors` lists each as { row, column, message }. Nothing was saved. */
   import_invalid: 422,
+  /** The record exists but its stored file is missing or damaged on the server; upload it again. */
+  file_missing: 410,
   /** Body too large. */
   payload_too_large: 413,
   /** Unsupported media type. */

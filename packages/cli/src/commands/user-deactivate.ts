@@ -7,7 +7,7 @@ import { DataDirArg, EmailArg, parseArgs, TenantRefArg } from "../lib/args.ts";
 import { dataDirOption } from "../lib/command.ts";
 import { cliActor, withDatabase, withSystemTx } from "../lib/db.ts";
 import { countActiveOwners, findMember } from "../lib/members.ts";
-import { printLine, printNote } from "../lib/output.ts";
+import { plural, printLine, printNote } from "../lib/output.ts";
 import { resolveTenant, type TenantRef } from "../lib/tenants.ts";
 
 const Args = z.object({ email: EmailArg, tenant: TenantRefArg.optional(), dataDir: DataDirArg });
@@ -135,8 +135,4 @@ async function revokeCredentials(options: { tx: Tx; userId: string; tenantId: st
     .$if(tenantId !== null, (q) => q.where("tenant_id", "=", tenantId ?? ""))
     .executeTakeFirst();
   return { sessions: Number(sessions.numUpdatedRows), tokens: Number(tokens.numUpdatedRows) };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -5,7 +5,7 @@ export const EXIT = {
   failed: 1,
   /** Bad arguments, or a command that does not apply to this installation (e.g. backup on PostgreSQL). */
   usage: 2,
-  /** `audit verify` / `restore`: at least one audit chain is broken. */
+  /** `audit verify` / `restore`: at least one audit chain is broken; `evidence verify`: a stored file is missing or damaged. */
   chainBroken: 3,
 } as const;
 

@@ -7,7 +7,7 @@ import type { Config } from "@portcullis/server/config.ts";
 import type { Db } from "@portcullis/server/db/open.ts";
 import { z } from "zod";
 import { UsageError } from "./errors.ts";
-import { printLine, printNote } from "./output.ts";
+import { plural, printLine, printNote } from "./output.ts";
 import type { TenantRef } from "./tenants.ts";
 
 /** Chains at least this long get a progress bar (when stderr is a terminal): one verification page. */
@@ -201,8 +201,4 @@ export function printReports(options: { reports: ChainReport[] }): boolean {
     printLine(`${broken} of ${reports.length} audit trails are BROKEN.`);
   }
   return broken === 0;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

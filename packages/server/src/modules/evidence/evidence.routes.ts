@@ -14,10 +14,12 @@ import {
   LinkBody,
   ListEvidenceQuery,
   UpdateEvidenceBody,
+  VaultCheckSchema,
 } from "./evidence.schema.ts";
 import { addEvidenceVersion, createEvidence, getEvidence, listEvidence, openEvidenceDownload } from "./evidence.service.ts";
 import { evidenceTmpDir } from "./evidence.store.ts";
 import { ACCEPTED_TYPES_TEXT } from "./evidence.types.ts";
+import { verifyEvidenceVault } from "./evidence.verify.ts";
 
 const tags = ["evidence"];
 const read = { access: { roles: INTERNAL_ROLES } };
@@ -125,5 +127,15 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: "Restore an archived piece of evidence", params: IdParams, response: { 200: EvidenceViewSchema } },
     config: write,
     handler: (req) => changeEvidence({ ctx: tenantCtx(req), id: req.params.id, change: { kind: "restore" } }),
+  });
+  app.post("/evidence/verify", {
+    schema: {
+      tags,
+      summary: "Check the vault: re-read every stored file and compare it with its recorded SHA-256",
+      description: "Any internal role may run it (auditors especially); the outcome is recorded as an evidence.verify audit event.",
+      response: { 200: VaultCheckSchema },
+    },
+    config: read,
+    handler: (req) => verifyEvidenceVault({ ctx: tenantCtx(req), evidenceDir }),
   });
 };

@@ -129,3 +129,21 @@ export const EvidenceListSchema = z.object({
   limit: z.number(),
   offset: z.number(),
 });
+
+/** One stored file that does not match what the database recorded, with every version that points at it. */
+export const VaultProblemSchema = z.object({
+  sha256: z.string(),
+  state: z.enum(["missing", "damaged"]),
+  versions: z.array(z.object({ evidenceId: z.string(), title: z.string(), version: z.number().int(), filename: z.string() })),
+});
+
+/** POST /api/evidence/verify: every stored file of the company re-read and re-hashed. */
+export const VaultCheckSchema = z.object({
+  ok: z.boolean(),
+  checkedAt: z.string(),
+  files: z.number().int(),
+  versions: z.number().int(),
+  bytes: z.number().int(),
+  problems: z.array(VaultProblemSchema),
+});
+export type VaultCheck = z.infer<typeof VaultCheckSchema>;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { AppError } from "../../errors.ts";
 import { isUuid } from "../../http/schemas.ts";
 
@@ -73,10 +73,35 @@ export async function writeTempEvidence(evidenceDir: string, data: Buffer): Prom
   return { tmpPath, sha256: createHash("sha256").update(data).digest("hex"), size: data.length };
 }
 
+/** What the vault holds for one recorded file. */
+export type StoredFileState = "ok" | "missing" | "damaged";
+
 /**
- * Open a stored file for download. The file must exist with the recorded size; a missing or different file
- * means the vault and the database disagree, which is our fault (500, logged), not the caller's.
- * `headOnly` checks the file without opening it (HEAD requests).
+ * Check one stored file against what the database recorded: present, the recorded size, and (unless only the
+ * size is asked for) the recorded SHA-256, re-read from disk.
+ */
+export async function checkEvidenceFile(options: {
+  evidenceDir: string;
+  tenantId: string;
+  sha256: string;
+  size: number;
+  sizeOnly?: boolean;
+}): Promise<StoredFileState> {
+  const file = evidenceFilePath(options.evidenceDir, options.tenantId, options.sha256);
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat?.isFile()) return "missing";
+  if (stat.size !== options.size) return "damaged";
+  if (options.sizeOnly) return "ok";
+  const hash = createHash("sha256");
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex") === options.sha256 ? "ok" : "damaged";
+}
+
+/**
+ * Open a stored file for download. A missing file or one of the wrong size is refused before anything is sent
+ * (410 file_missing: the record stands, its bytes are gone). The bytes are hashed as they stream; if they turn out
+ * not to be the recorded SHA-256 the stream fails at its end, so the client sees an aborted transfer instead of
+ * silently altered evidence. `headOnly` checks the file without opening it (HEAD requests).
  */
 export async function openEvidenceFile(options: {
   evidenceDir: string;
@@ -85,12 +110,28 @@ export async function openEvidenceFile(options: {
   size: number;
   headOnly?: boolean;
 }): Promise<Readable> {
-  const file = evidenceFilePath(options.evidenceDir, options.tenantId, options.sha256);
-  const stat = await fs.promises.stat(file).catch(() => null);
-  if (!stat?.isFile() || stat.size !== options.size) {
-    throw new AppError("internal_error", "The stored file is missing or damaged; quote the request id to an administrator", null);
+  const state = await checkEvidenceFile({ ...options, sizeOnly: true });
+  if (state !== "ok") {
+    throw new AppError(
+      "file_missing",
+      "The stored file of this version is missing or damaged; upload it again as a new version (the vault check lists every such file)",
+      { sha256: options.sha256, state },
+    );
   }
-  return options.headOnly ? Readable.from([]) : fs.createReadStream(file);
+  if (options.headOnly) return Readable.from([]);
+  const file = evidenceFilePath(options.evidenceDir, options.tenantId, options.sha256);
+  const hash = createHash("sha256");
+  const verify = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      const actual = hash.digest("hex");
+      callback(actual === options.sha256 ? null : new Error(`evidence file ${options.sha256} reads as ${actual}: damaged on disk`));
+    },
+  });
+  return fs.createReadStream(file).pipe(verify);
 }
 
 async function exists(file: string): Promise<boolean> {

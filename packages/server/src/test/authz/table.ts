@@ -193,6 +193,8 @@ export const TABLE: Record<string, RouteSpec> = {
   },
   "POST /api/evidence/:id/archive": { allow: EVIDENCE_EDITORS, target: "evidence" },
   "POST /api/evidence/:id/restore": { allow: EVIDENCE_EDITORS, target: "evidence" },
+  // A check, not an edit: auditors and inspectors may prove the vault intact too.
+  "POST /api/evidence/verify": { allow: INTERNAL },
   "GET /api/criteria": { allow: "authenticated" },
   "GET /api/criteria/:criterionId": { allow: "authenticated", params: CRITERION },
   "GET /api/security-profile": { allow: INTERNAL },
