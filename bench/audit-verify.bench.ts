@@ -11,15 +11,13 @@
  * Environment: BENCH_AUDIT_EVENTS (default 20000), BENCH_ROUNDS (default 3), BENCH_DBS (embedded,postgres).
  */
 import { createHash, randomUUID } from "node:crypto";
-import fs from "node:fs";
 import { type ChainedEventBody, ChainVerifier, canonicalJson, GENESIS_HASH, hashEvent } from "@portcullis/domain";
 import { type Db, loadConfig, migrateToLatest, openDatabase, toChainEvent, verifyTenantChain, withScope } from "@portcullis/server";
-import { createPgDatabase, dropPgDatabase, pgAvailable, tmpDir } from "./lib/env.ts";
 import { figure, fmt, median, note } from "./lib/report.ts";
+import { type DbKind, forEachDatabase, withFreshDatabase } from "./lib/server.ts";
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const DBS = (process.env.BENCH_DBS ?? "embedded,postgres").split(",");
 const TARGET = 0.3;
 const CHUNK = 2000;
 
@@ -114,79 +112,71 @@ function rate(n: number, fn: () => void, minMs = 300): number {
   return done / ((performance.now() - t0) / 1000);
 }
 
-async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
-  const dataDir = tmpDir("portcullis-bench-audit");
-  const pgDb = kind === "postgres" ? await createPgDatabase() : null;
-  const db = await openDatabase(
-    loadConfig({ LOG_LEVEL: "silent", ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) } as NodeJS.ProcessEnv, { dataDir }),
-  );
-  try {
-    await migrateToLatest(db.kysely as never);
-    const t0 = performance.now();
-    const { tenantId, inputs } = await buildChain(db);
-    note(
-      `audit-verify on ${kind}: ${EVENTS} events written in ${fmt((performance.now() - t0) / 1000)} s; ${ROUNDS} interleaved rounds, median`,
+async function benchDatabase(kind: DbKind): Promise<void> {
+  await withFreshDatabase(kind, "portcullis-bench-audit", async ({ dataDir, databaseUrl }) => {
+    const db = await openDatabase(
+      loadConfig({ LOG_LEVEL: "silent", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } as NodeJS.ProcessEnv, { dataDir }),
     );
-    // The stored events as the verifier sees them, read once (for the in-memory figure).
-    const r0 = performance.now();
-    const rows = await db.kysely.selectFrom("audit_events").selectAll().where("tenant_id", "=", tenantId).orderBy("seq").execute();
-    const readMs = performance.now() - r0;
-    const events = rows.map(toChainEvent);
-    const sha: number[] = [];
-    const mem: number[] = [];
-    const full: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      sha.push(
-        rate(inputs.length, () => {
-          for (const { prev, json } of inputs) createHash("sha256").update(prev).update("\n").update(json).digest("hex");
-        }),
+    try {
+      await migrateToLatest(db.kysely as never);
+      const t0 = performance.now();
+      const { tenantId, inputs } = await buildChain(db);
+      note(
+        `audit-verify on ${kind}: ${EVENTS} events written in ${fmt((performance.now() - t0) / 1000)} s; ${ROUNDS} interleaved rounds, median`,
       );
-      mem.push(
-        rate(events.length, () => {
-          const v = new ChainVerifier();
-          for (const e of events) if (!v.push(e)) throw new Error(`chain broken in memory: ${JSON.stringify(v.broken)}`);
-        }),
+      // The stored events as the verifier sees them, read once (for the in-memory figure).
+      const r0 = performance.now();
+      const rows = await db.kysely.selectFrom("audit_events").selectAll().where("tenant_id", "=", tenantId).orderBy("seq").execute();
+      const readMs = performance.now() - r0;
+      const events = rows.map(toChainEvent);
+      const sha: number[] = [];
+      const mem: number[] = [];
+      const full: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        sha.push(
+          rate(inputs.length, () => {
+            for (const { prev, json } of inputs) createHash("sha256").update(prev).update("\n").update(json).digest("hex");
+          }),
+        );
+        mem.push(
+          rate(events.length, () => {
+            const v = new ChainVerifier();
+            for (const e of events) if (!v.push(e)) throw new Error(`chain broken in memory: ${JSON.stringify(v.broken)}`);
+          }),
+        );
+        const t = performance.now();
+        const result = await withScope(db.kysely, { tenantId }, (tx) => verifyTenantChain({ db: tx, tenantId }));
+        full.push(result.events / ((performance.now() - t) / 1000));
+        if (!result.ok || result.events !== EVENTS) throw new Error(`verifyTenantChain: ${JSON.stringify(result)}`);
+      }
+      const base = median(sha);
+      note(
+        `audit-verify.${kind}: baseline raw SHA-256 ${fmt(base)} events/s; in-memory ChainVerifier ${fmt(median(mem))} events/s; ` +
+          `reading the ${EVENTS} rows alone (one query, Kysely) took ${fmt(readMs / 1000)} s = ${fmt((readMs / ((EVENTS / median(full)) * 1000)) * 100)}% of one verifyTenantChain run`,
       );
-      const t = performance.now();
-      const result = await withScope(db.kysely, { tenantId }, (tx) => verifyTenantChain({ db: tx, tenantId }));
-      full.push(result.events / ((performance.now() - t) / 1000));
-      if (!result.ok || result.events !== EVENTS) throw new Error(`verifyTenantChain: ${JSON.stringify(result)}`);
-    }
-    const base = median(sha);
-    note(
-      `audit-verify.${kind}: baseline raw SHA-256 ${fmt(base)} events/s; in-memory ChainVerifier ${fmt(median(mem))} events/s; ` +
-        `reading the ${EVENTS} rows alone (one query, Kysely) took ${fmt(readMs / 1000)} s = ${fmt((readMs / ((EVENTS / median(full)) * 1000)) * 100)}% of one verifyTenantChain run`,
-    );
-    if (kind === "embedded") {
-      // The in-memory verifier does not touch the database; print it once.
+      if (kind === "embedded") {
+        // The in-memory verifier does not touch the database; print it once.
+        figure({
+          name: "audit-verify.chain-verifier",
+          value: median(mem),
+          unit: "events/s",
+          ratio: median(mem) / base,
+          target: { op: "≥", value: TARGET, unit: "×" },
+        });
+      }
       figure({
-        name: "audit-verify.chain-verifier",
-        value: median(mem),
+        name: `audit-verify.${kind}.verify-tenant-chain`,
+        value: median(full),
         unit: "events/s",
-        ratio: median(mem) / base,
+        ratio: median(full) / base,
         target: { op: "≥", value: TARGET, unit: "×" },
       });
+    } finally {
+      await db.close();
     }
-    figure({
-      name: `audit-verify.${kind}.verify-tenant-chain`,
-      value: median(full),
-      unit: "events/s",
-      ratio: median(full) / base,
-      target: { op: "≥", value: TARGET, unit: "×" },
-    });
-  } finally {
-    await db.close();
-    if (pgDb) await dropPgDatabase(pgDb.name);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 note("baseline: raw SHA-256 (prev hash + \\n + pre-built canonical JSON) over the same events, hash only");
 note("the ≥ 0.3× target is compared on audit-verify.chain-verifier (pure in-memory); verifyTenantChain is shown against the same baseline");
-for (const kind of DBS) {
-  if (kind === "postgres" && !(await pgAvailable())) {
-    note("PostgreSQL not reachable: PostgreSQL figures skipped (set TEST_DATABASE_URL)");
-    continue;
-  }
-  await benchDatabase(kind as "embedded" | "postgres");
-}
+await forEachDatabase(benchDatabase);

@@ -11,25 +11,16 @@
  * Environment: BENCH_SECONDS (measured seconds per side, default 5), BENCH_BLOCKS (alternations, default 4),
  * BENCH_CONCURRENCY (default 16), BENCH_EVIDENCE (default 2000), BENCH_DBS (embedded,postgres).
  */
-import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { criteriaFor, type EntityType, MSC_LIBRARY } from "@portcullis/domain";
-import { loadConfig, type RunningServer, SYSTEM_ACTOR, startServer } from "@portcullis/server";
+import { type RunningServer, SYSTEM_ACTOR } from "@portcullis/server";
 import { getGaps } from "@portcullis/server/modules/security-profile/security-profile.gaps.ts";
-import { createTenant } from "@portcullis/server/modules/tenants/tenants.service.ts";
-import { createToken } from "@portcullis/server/modules/tokens/tokens.service.ts";
 import type pg from "pg";
-import { createPgDatabase, dropPgDatabase, pgAvailable, tmpDir } from "./lib/env.ts";
-import { aggregate, LoadClient, type LoadStats, type PhaseResult } from "./lib/load.ts";
-import { figure, fmt, median, note } from "./lib/report.ts";
+import { type Endpoint, LOAD, measureSides, reportSides, startBareServer } from "./lib/compare.ts";
+import { LoadClient } from "./lib/load.ts";
+import { fmt, median, note } from "./lib/report.ts";
+import { createBenchToken, createCompany, type DbKind, forEachDatabase, withServer } from "./lib/server.ts";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const EVIDENCE = Number(process.env.BENCH_EVIDENCE ?? 2000);
-const DBS = (process.env.BENCH_DBS ?? "embedded,postgres").split(",");
-const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 4);
 const TARGET = 0.5;
 const TYPES: EntityType[] = ["importer", "highway-carrier", "foreign-manufacturer", "customs-broker", "3pl"];
 const STATUSES = ["implemented", "implemented", "partial", "not_implemented", "not_applicable", "implemented", "not_assessed"];
@@ -43,19 +34,12 @@ interface Fixture {
 
 async function seed(server: RunningServer): Promise<Fixture> {
   const pool = server.db.pool;
-  const { tenant, ownerUserId } = await createTenant({
-    db: server.db.kysely,
-    input: { legalName: "Bench Gaps Importer", entityTypes: TYPES },
-    owner: { email: "bench-gaps@example.test", password: "bench password 123" },
-    actor: SYSTEM_ACTOR,
+  const { tenantId, ownerUserId } = await createCompany(server, {
+    legalName: "Bench Gaps Importer",
+    ownerEmail: "bench-gaps@example.test",
+    entityTypes: TYPES,
   });
-  const { token } = await createToken({
-    db: server.db.kysely,
-    tenantId: tenant.id,
-    userId: ownerUserId,
-    actor: SYSTEM_ACTOR,
-    input: { name: "bench" },
-  });
+  const token = await createBenchToken(server, tenantId, ownerUserId);
   const applicable = criteriaFor(TYPES);
   const ids = applicable.map((c) => c.criterion.id);
   const statuses = ids.map((_, n) => STATUSES[n % STATUSES.length] as string);
@@ -68,20 +52,20 @@ async function seed(server: RunningServer): Promise<Fixture> {
        CASE WHEN c.status = 'not_applicable' AND c.n % 3 = 0 THEN now() END,
        CASE WHEN c.n % 5 <> 0 THEN current_date - (c.n * 7)::int END, $2
      FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS c(id, status, n)`,
-    [tenant.id, ownerUserId, ids, statuses],
+    [tenantId, ownerUserId, ids, statuses],
   );
   await pool.query(
     `INSERT INTO evidence_items (id, tenant_id, title, current_version, expires_on, archived_at, created_by)
      SELECT gen_random_uuid(), $1, 'Evidence ' || lpad(g::text, 5, '0'), 1,
        CASE WHEN g % 4 = 0 THEN current_date + (g % 400) - 30 END, CASE WHEN g % 50 = 0 THEN now() END, $2
      FROM generate_series(1, $3::int) g`,
-    [tenant.id, ownerUserId, EVIDENCE],
+    [tenantId, ownerUserId, EVIDENCE],
   );
   await pool.query(
     `INSERT INTO evidence_versions (id, tenant_id, evidence_id, version, sha256, size_bytes, media_type, filename, uploaded_by)
      SELECT gen_random_uuid(), tenant_id, id, 1, encode(sha256(id::text::bytea), 'hex'), 20000, 'application/pdf', title || '.pdf', $2
      FROM evidence_items WHERE tenant_id = $1`,
-    [tenant.id, ownerUserId],
+    [tenantId, ownerUserId],
   );
   // Each evidence item supports one to three criteria, spread unevenly (seals and training get the most).
   await pool.query(
@@ -91,21 +75,21 @@ async function seed(server: RunningServer): Promise<Fixture> {
      CROSS JOIN generate_series(0, 2) k
      WHERE k <= e.rn % 3`,
     // One criterion in six has no evidence at all, so "no evidence" has something to find.
-    [tenant.id, ownerUserId, ids.filter((_, n) => n % 6 !== 1)],
+    [tenantId, ownerUserId, ids.filter((_, n) => n % 6 !== 1)],
   );
   for (let p = 0; p < 12; p++) {
     const { rows } = await pool.query<{ id: string }>(
       "INSERT INTO procedures (id, tenant_id, code, title) VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id",
-      [tenant.id, `SOP-${p + 1}`, `Procedure ${p + 1}`],
+      [tenantId, `SOP-${p + 1}`, `Procedure ${p + 1}`],
     );
     await pool.query("INSERT INTO procedure_criteria (tenant_id, procedure_id, criterion_id) SELECT $1, $2, unnest($3::text[])", [
-      tenant.id,
+      tenantId,
       rows[0]?.id,
       ids.filter((_, n) => n % 12 === p),
     ]);
   }
-  const links = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM evidence_links WHERE tenant_id = $1", [tenant.id]);
-  return { tenantId: tenant.id, token, criteria: ids.length, links: links.rows[0]?.n ?? 0 };
+  const links = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM evidence_links WHERE tenant_id = $1", [tenantId]);
+  return { tenantId, token, criteria: ids.length, links: links.rows[0]?.n ?? 0 };
 }
 
 const BASELINE_SQL = `
@@ -128,19 +112,19 @@ const BASELINE_SQL = `
     count(*) FILTER (WHERE level = 'must' AND status = 'not_applicable' AND NOT approved)::int AS na_pending
   FROM x GROUP BY category_id, level, status`;
 
+/** The parameters of BASELINE_SQL: the company and its applicable criteria (ids, levels, categories). */
+function baselineParams(tenantId: string): unknown[] {
+  const applicable = criteriaFor(TYPES);
+  return [tenantId, applicable.map((c) => c.criterion.id), applicable.map((c) => c.level), applicable.map((c) => c.criterion.categoryId)];
+}
+
 type Counts = Record<string, number>;
 const emptyCounts = (): Counts => ({ total: 0, implemented: 0, partial: 0, not_implemented: 0, not_applicable: 0, not_assessed: 0 });
 
 /** The baseline: node:http, one SQL aggregate, the same pool; no auth, no transaction, the same JSON shape. */
-async function startBare(server: RunningServer, tenantId: string): Promise<{ url: string; close: () => Promise<void> }> {
+function startBare(server: RunningServer, tenantId: string): Promise<Endpoint> {
   const pool: pg.Pool = server.db.pool;
-  const applicable = criteriaFor(TYPES);
-  const params = [
-    tenantId,
-    applicable.map((c) => c.criterion.id),
-    applicable.map((c) => c.level),
-    applicable.map((c) => c.criterion.categoryId),
-  ];
+  const params = baselineParams(tenantId);
   const focusOf = new Map(MSC_LIBRARY.categories.map((c) => [c.id, c.focusAreaId]));
   const answer = async () => {
     const { rows } = await pool.query(BASELINE_SQL, params);
@@ -177,63 +161,9 @@ async function startBare(server: RunningServer, tenantId: string): Promise<{ url
     const score = base === 0 ? 0 : Math.round((met / base) * 1000) / 10;
     return { score, totals, byFocusArea: [...focus.values()], byCategory: [...cats.values()], attention };
   };
-  const srv = http.createServer((req, res) => {
-    const send = (status: number, body: unknown) => {
-      const text = JSON.stringify(body);
-      res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
-      res.end(text);
-    };
-    if (req.url !== "/api/security-profile/gaps") return send(404, { error: "no route" });
-    answer().then(
-      (body) => send(200, body),
-      (err) => send(500, { error: String(err) }),
-    );
-  });
-  srv.keepAliveTimeout = 60_000;
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, close: () => new Promise((r) => srv.close(() => r())) };
-}
-
-async function measure(client: LoadClient, sides: Record<"bare" | "server", { url: string; headers: Record<string, string> }>) {
-  const paths = ["/api/security-profile/gaps"];
-  const phase = (side: "bare" | "server", seconds: number) =>
-    client.run({ base: sides[side].url, headers: sides[side].headers, paths, concurrency: CONCURRENCY, durationMs: seconds * 1000 });
-  await phase("bare", WARMUP_SECONDS);
-  await phase("server", WARMUP_SECONDS);
-  const got: Record<"bare" | "server", PhaseResult[]> = { bare: [], server: [] };
-  // CPU time of this process (both servers live here; the load client and the database are other processes).
-  const cpuUs = { bare: 0, server: 0 };
-  for (let block = 0; block < BLOCKS; block++) {
-    for (const side of block % 2 === 0 ? (["bare", "server"] as const) : (["server", "bare"] as const)) {
-      const cpu0 = process.cpuUsage();
-      got[side].push(await phase(side, SECONDS / BLOCKS));
-      const cpu = process.cpuUsage(cpu0);
-      cpuUs[side] += cpu.user + cpu.system;
-    }
-  }
-  const withCpu = (side: "bare" | "server"): Measured => {
-    const stats = aggregate(got[side]);
-    return { ...stats, cpuUsPerRequest: cpuUs[side] / stats.requests };
-  };
-  return { bare: withCpu("bare"), server: withCpu("server") };
-}
-
-type Measured = LoadStats & { cpuUsPerRequest: number };
-
-function report(name: string, r: { bare: Measured; server: Measured }): void {
-  for (const [side, s] of Object.entries(r)) {
-    note(
-      `${name} ${side}: ${s.requests} requests in ${fmt(s.seconds)} s, ${fmt(s.rps)} req/s, p50 ${fmt(s.p50)} ms, p99 ${fmt(s.p99)} ms, this process's CPU ${s.cpuUsPerRequest.toFixed(0)} µs/request, errors ${s.errors}`,
-    );
-    if (s.errors) throw new Error(`${name} ${side}: ${s.errors} failed requests, first: ${s.firstError}`);
-  }
-  figure({
-    name: `${name}.throughput`,
-    value: r.server.rps,
-    unit: "req/s",
-    ratio: r.server.rps / r.bare.rps,
-    target: { op: "≥", value: TARGET, unit: "×" },
-  });
+  return startBareServer(async (url) =>
+    url === "/api/security-profile/gaps" ? { status: 200, body: await answer() } : { status: 404, body: { error: "no route" } },
+  );
 }
 
 /** Both sides must report the same dashboard, or the comparison means nothing. */
@@ -257,13 +187,7 @@ async function checkSameAnswer(serverUrl: string, bareUrl: string, token: string
  * in-process (scoped transaction, company facts, the aggregate, assembly) against the baseline SQL alone.
  */
 async function breakdown(server: RunningServer, tenantId: string): Promise<void> {
-  const applicable = criteriaFor(TYPES);
-  const params = [
-    tenantId,
-    applicable.map((c) => c.criterion.id),
-    applicable.map((c) => c.level),
-    applicable.map((c) => c.criterion.categoryId),
-  ];
+  const params = baselineParams(tenantId);
   const ctx = { db: server.db.kysely, tenantId, actor: SYSTEM_ACTOR, userId: null, requestId: null };
   const samples = { service: [] as number[], baseline: [] as number[] };
   for (let i = 0; i < 200; i++) {
@@ -280,52 +204,28 @@ async function breakdown(server: RunningServer, tenantId: string): Promise<void>
   );
 }
 
-async function benchDatabase(client: LoadClient, kind: "embedded" | "postgres"): Promise<void> {
-  const dataDir = tmpDir("portcullis-bench-gaps");
-  const pgDb = kind === "postgres" ? await createPgDatabase() : null;
-  let server: RunningServer | null = null;
-  let bare: { url: string; close: () => Promise<void> } | null = null;
-  try {
-    const env = {
-      LOG_LEVEL: "silent",
-      PORTCULLIS_DEMO: "false",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
-    };
-    server = await startServer(loadConfig(env as NodeJS.ProcessEnv, { dataDir }), { webDist: null });
+async function benchDatabase(client: LoadClient, kind: DbKind): Promise<void> {
+  await withServer(kind, "portcullis-bench-gaps", async (server) => {
     const fx = await seed(server);
-    bare = await startBare(server, fx.tenantId);
-    note(
-      `gap-dashboard on ${kind}: ${TYPES.length} entity types, ${fx.criteria} criteria all saved, ${EVIDENCE} evidence items, ${fx.links} criterion links, concurrency ${CONCURRENCY}, ${SECONDS} s per side`,
-    );
-    await checkSameAnswer(server.url, bare.url, fx.token);
-    await breakdown(server, fx.tenantId);
-    report(
-      `gap-dashboard.${kind}`,
-      await measure(client, {
-        bare: { url: bare.url, headers: {} },
-        server: { url: server.url, headers: { authorization: `Bearer ${fx.token}` } },
-      }),
-    );
-  } finally {
-    await bare?.close();
-    await server?.stop();
-    if (pgDb) await dropPgDatabase(pgDb.name);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+    const bare = await startBare(server, fx.tenantId);
+    try {
+      note(
+        `gap-dashboard on ${kind}: ${TYPES.length} entity types, ${fx.criteria} criteria all saved, ${EVIDENCE} evidence items, ${fx.links} criterion links, concurrency ${LOAD.concurrency}, ${LOAD.seconds} s per side`,
+      );
+      await checkSameAnswer(server.url, bare.url, fx.token);
+      await breakdown(server, fx.tenantId);
+      const sides = { bare: { url: bare.url, headers: {} }, server: { url: server.url, headers: { authorization: `Bearer ${fx.token}` } } };
+      reportSides(`gap-dashboard.${kind}`, await measureSides(client, sides, ["/api/security-profile/gaps"]), { target: TARGET });
+    } finally {
+      await bare.close();
+    }
+  });
 }
 
 const client = new LoadClient();
 try {
   note("baseline: bare node:http in this process, one SQL aggregate over the same tables on the same pg Pool, no auth, no transaction");
-  for (const kind of DBS) {
-    if (kind === "postgres" && !(await pgAvailable())) {
-      note("PostgreSQL not reachable: PostgreSQL figures skipped (set TEST_DATABASE_URL)");
-      continue;
-    }
-    await benchDatabase(client, kind as "embedded" | "postgres");
-  }
+  await forEachDatabase((kind) => benchDatabase(client, kind));
 } finally {
   client.close();
 }

@@ -14,19 +14,17 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { loadConfig, type RunningServer, SYSTEM_ACTOR, startServer } from "@portcullis/server";
+import type { RunningServer } from "@portcullis/server";
 import type { TenantCtx } from "@portcullis/server/http/context.ts";
 import type { ReceivedUpload } from "@portcullis/server/http/upload.ts";
 import { importFile } from "@portcullis/server/modules/imports/imports.service.ts";
-import { createTenant } from "@portcullis/server/modules/tenants/tenants.service.ts";
 import type pg from "pg";
-import { createPgDatabase, dropPgDatabase, pgAvailable, tmpDir } from "./lib/env.ts";
 import { figure, fmt, note } from "./lib/report.ts";
+import { createCompany, type DbKind, forEachDatabase, withServer } from "./lib/server.ts";
 
 const PARTNERS = Number(process.env.BENCH_IMPORT_PARTNERS ?? 100_000);
 const EMBEDDED_PARTNERS = Number(process.env.BENCH_IMPORT_EMBEDDED_PARTNERS ?? PARTNERS);
 const RELATIONS_PER_PARTNER = Number(process.env.BENCH_IMPORT_RELATIONS ?? 3);
-const DBS = (process.env.BENCH_DBS ?? "embedded,postgres").split(",");
 const TARGET = 0.5;
 const TYPES = ["manufacturer", "proveedor", "highway-carrier", "transportista", "customs-broker", "3pl", "exporter"];
 const TYPE_CODE: Record<string, string> = { proveedor: "manufacturer", transportista: "highway-carrier" };
@@ -130,13 +128,11 @@ async function rawLoad(pool: pg.Pool, tenantId: string, actorId: string | null, 
 }
 
 async function company(server: RunningServer, label: string): Promise<TenantCtx> {
-  const { tenant, ownerUserId } = await createTenant({
-    db: server.db.kysely,
-    input: { legalName: `Bench imports ${label}`, entityTypes: ["importer"] },
-    owner: { email: `bench-imports-${label}-${process.pid}@example.test`, password: "bench password 123" },
-    actor: SYSTEM_ACTOR,
+  const { tenantId, ownerUserId } = await createCompany(server, {
+    legalName: `Bench imports ${label}`,
+    ownerEmail: `bench-imports-${label}-${process.pid}@example.test`,
   });
-  return { db: server.db.kysely, tenantId: tenant.id, actor: { id: ownerUserId, label: "bench" }, userId: ownerUserId, requestId: null };
+  return { db: server.db.kysely, tenantId, actor: { id: ownerUserId, label: "bench" }, userId: ownerUserId, requestId: null };
 }
 
 async function viaService(ctx: TenantCtx, file: string, dryRun: boolean) {
@@ -157,20 +153,9 @@ async function viaService(ctx: TenantCtx, file: string, dryRun: boolean) {
   return { ms: performance.now() - started, report };
 }
 
-async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
+async function benchDatabase(kind: DbKind): Promise<void> {
   const n = kind === "embedded" ? EMBEDDED_PARTNERS : PARTNERS;
-  const dataDir = tmpDir("portcullis-bench-imports");
-  const pgDb = kind === "postgres" ? await createPgDatabase() : null;
-  let server: RunningServer | null = null;
-  try {
-    const env = {
-      LOG_LEVEL: "silent",
-      PORTCULLIS_DEMO: "false",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
-    };
-    server = await startServer(loadConfig(env as NodeJS.ProcessEnv, { dataDir }), { webDist: null });
+  await withServer(kind, "portcullis-bench-imports", async (server, dataDir) => {
     const data = generate(n);
     const file = path.join(dataDir, "partners.csv");
     fs.writeFileSync(file, data.csv);
@@ -210,20 +195,10 @@ async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
       ratio: raw / commit.ms,
       target: { op: "≥", value: TARGET, unit: "×" },
     });
-  } finally {
-    await server?.stop();
-    if (pgDb) await dropPgDatabase(pgDb.name);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 note(
   "baseline: the same rows as raw multi-row INSERT … VALUES (1,000 rows per statement) in one transaction as the owner; rows = partners + relations",
 );
-for (const kind of DBS) {
-  if (kind === "postgres" && !(await pgAvailable())) {
-    note("PostgreSQL not reachable: PostgreSQL figures skipped (set TEST_DATABASE_URL)");
-    continue;
-  }
-  await benchDatabase(kind as "embedded" | "postgres");
-}
+await forEachDatabase(benchDatabase);

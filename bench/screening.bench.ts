@@ -10,20 +10,17 @@
  * BENCH_DBS (embedded,postgres).
  */
 import { createHash } from "node:crypto";
-import fs from "node:fs";
-import { loadConfig, type RunningServer, SYSTEM_ACTOR, startServer } from "@portcullis/server";
+import { type RunningServer, SYSTEM_ACTOR } from "@portcullis/server";
 import type { TenantCtx } from "@portcullis/server/http/context.ts";
 import { buildMatcher } from "@portcullis/server/modules/screening/screening.match.ts";
 import { normalizeName } from "@portcullis/server/modules/screening/screening.normalize.ts";
 import { importScreeningList, runScreening } from "@portcullis/server/modules/screening/screening.service.ts";
-import { createTenant } from "@portcullis/server/modules/tenants/tenants.service.ts";
-import { createPgDatabase, dropPgDatabase, pgAvailable, tmpDir } from "./lib/env.ts";
 import { fmt, median, note } from "./lib/report.ts";
+import { createCompany, type DbKind, forEachDatabase, withServer } from "./lib/server.ts";
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const DBS = (process.env.BENCH_DBS ?? "embedded,postgres").split(",");
 
 /** Deterministic pseudo-random numbers: both sides and every run see the same data. */
 function lcg(seed: number): () => number {
@@ -63,13 +60,11 @@ interface Fixture {
 
 /** The list (through the import service) and the partners (SQL): some copies, some typos, most unrelated. */
 async function seed(server: RunningServer): Promise<Fixture> {
-  const { tenant, ownerUserId } = await createTenant({
-    db: server.db.kysely,
-    input: { legalName: "Bench Screening Importer", entityTypes: ["importer"] },
-    owner: { email: "bench-screening@example.test", password: "bench password 123" },
-    actor: SYSTEM_ACTOR,
+  const { tenantId, ownerUserId } = await createCompany(server, {
+    legalName: "Bench Screening Importer",
+    ownerEmail: "bench-screening@example.test",
   });
-  const ctx: TenantCtx = { db: server.db.kysely, tenantId: tenant.id, actor: SYSTEM_ACTOR, userId: ownerUserId, requestId: null };
+  const ctx: TenantCtx = { db: server.db.kysely, tenantId, actor: SYSTEM_ACTOR, userId: ownerUserId, requestId: null };
   const entryNames = Array.from({ length: ENTRIES }, randomName);
   const rows = entryNames.map((name) => {
     const country = pickOf(COUNTRIES);
@@ -113,7 +108,7 @@ async function seed(server: RunningServer): Promise<Fixture> {
      SELECT gen_random_uuid(), $1, n, 'manufacturer', ($3::text[])[1 + (o % array_length($3::text[], 1))::int], 'approved',
        CASE WHEN o % 3 = 0 THEN o || ' Bench Street' END
      FROM unnest($2::text[]) WITH ORDINALITY AS u(n, o)`,
-    [tenant.id, names, COUNTRIES],
+    [tenantId, names, COUNTRIES],
   );
   return { ctx, entryNames, importMs, planted };
 }
@@ -143,19 +138,8 @@ async function baseline(server: RunningServer, tenantId: string): Promise<number
   return hits;
 }
 
-async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
-  const dataDir = tmpDir("portcullis-bench-screening");
-  const pgDb = kind === "postgres" ? await createPgDatabase() : null;
-  let server: RunningServer | null = null;
-  try {
-    const env = {
-      LOG_LEVEL: "silent",
-      PORTCULLIS_DEMO: "false",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
-    };
-    server = await startServer(loadConfig(env as NodeJS.ProcessEnv, { dataDir }), { webDist: null });
+async function benchDatabase(kind: DbKind): Promise<void> {
+  await withServer(kind, "portcullis-bench-screening", async (server) => {
     const fx = await seed(server);
     note(
       `screening on ${kind}: ${ENTRIES} entries imported through the service in ${fmt(fx.importMs)} ms (parse, normalize, multi-row inserts, rescreen of 0 partners)`,
@@ -206,18 +190,8 @@ async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
     const base = median(samples.baseline);
     // No target in the issue: the figure is reported, not judged.
     process.stdout.write(`screening.run.${kind}: ${fmt(service)} ms (ratio ${(service / base).toFixed(2)}× vs baseline; target: report)\n`);
-  } finally {
-    await server?.stop();
-    if (pgDb) await dropPgDatabase(pgDb.name);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 note("baseline: the same rows read from the same database, then an exact hash join on normalized names (no fuzzy matching, no writes)");
-for (const kind of DBS) {
-  if (kind === "postgres" && !(await pgAvailable())) {
-    note("PostgreSQL not reachable: PostgreSQL figures skipped (set TEST_DATABASE_URL)");
-    continue;
-  }
-  await benchDatabase(kind as "embedded" | "postgres");
-}
+await forEachDatabase(benchDatabase);

@@ -16,15 +16,12 @@
  *
  * Environment: BENCH_DBS (embedded,postgres), BENCH_CALLS (timed calls per figure, default 200).
  */
-import fs from "node:fs";
 import { countCrossings, LOCATIONS, layoutTiers, type TierNode } from "@portcullis/domain";
-import { loadConfig, type RunningServer, SYSTEM_ACTOR, startServer } from "@portcullis/server";
+import { type RunningServer, SYSTEM_ACTOR } from "@portcullis/server";
 import { findPaths, getImpact } from "@portcullis/server/modules/lanes/supply-chain.service.ts";
-import { createTenant } from "@portcullis/server/modules/tenants/tenants.service.ts";
-import { createPgDatabase, dropPgDatabase, pgAvailable, tmpDir } from "./lib/env.ts";
 import { figure, fmt, note, percentile } from "./lib/report.ts";
+import { createCompany, type DbKind, forEachDatabase, withServer } from "./lib/server.ts";
 
-const DBS = (process.env.BENCH_DBS ?? "embedded,postgres").split(",");
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const TIER = [11_000, 11_000, 11_280] as const;
 const MANUFACTURERS = TIER[0] + TIER[1] + TIER[2];
@@ -38,13 +35,10 @@ const DESTINATIONS = LOCATIONS.filter((l) => l.kind === "seaport" && l.countryCo
 /** Build the network; returns the tenant and a few ids to ask about. */
 async function seed(server: RunningServer) {
   const q = (text: string, values: unknown[] = []) => server.db.pool.query(text, values);
-  const { tenant } = await createTenant({
-    db: server.db.kysely,
-    input: { legalName: "Bench Supply Chain Importer", entityTypes: ["importer"] },
-    owner: { email: "bench-chain@example.test", password: "bench password 123" },
-    actor: SYSTEM_ACTOR,
+  const { tenantId: t } = await createCompany(server, {
+    legalName: "Bench Supply Chain Importer",
+    ownerEmail: "bench-chain@example.test",
   });
-  const t = tenant.id;
   const started = performance.now();
   await q(
     `INSERT INTO partners (id, tenant_id, external_key, name, type, country_code, status, risk_level)
@@ -177,37 +171,20 @@ async function time<T>(inputs: T[], fn: (input: T) => Promise<unknown>): Promise
 function report(name: string, service: Float64Array, baseline: Float64Array, detail: string): void {
   const [p50, p95, b50, b95] = [percentile(service, 50), percentile(service, 95), percentile(baseline, 50), percentile(baseline, 95)];
   note(`${name}: service p50 ${fmt(p50)} ms p95 ${fmt(p95)} ms; baseline p50 ${fmt(b50)} ms p95 ${fmt(b95)} ms; ${detail}`);
-  figure({
-    name: `${name}.p50`,
-    value: p50,
-    unit: "ms",
-    ratio: p50 / b50,
-    target: { op: "≤", value: QUERY_TARGET_MS, unit: "ms" },
-    targetOn: "value",
-  });
-  figure({
-    name: `${name}.p95`,
-    value: p95,
-    unit: "ms",
-    ratio: p95 / b95,
-    target: { op: "≤", value: QUERY_TARGET_MS, unit: "ms" },
-    targetOn: "value",
-  });
+  for (const [label, value, base] of [["p50", p50, b50] as const, ["p95", p95, b95] as const]) {
+    figure({
+      name: `${name}.${label}`,
+      value,
+      unit: "ms",
+      ratio: value / base,
+      target: { op: "≤", value: QUERY_TARGET_MS, unit: "ms" },
+      targetOn: "value",
+    });
+  }
 }
 
-async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
-  const dataDir = tmpDir("portcullis-bench-chain");
-  const pgDb = kind === "postgres" ? await createPgDatabase() : null;
-  let server: RunningServer | null = null;
-  try {
-    const env = {
-      LOG_LEVEL: "silent",
-      PORTCULLIS_DEMO: "false",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
-    };
-    server = await startServer(loadConfig(env as NodeJS.ProcessEnv, { dataDir }), { webDist: null });
+async function benchDatabase(kind: DbKind): Promise<void> {
+  await withServer(kind, "portcullis-bench-chain", async (server) => {
     const fx = await seed(server);
     const pool = server.db.pool;
     const ctx = { db: server.db.kysely, tenantId: fx.tenantId, actor: SYSTEM_ACTOR, userId: null, requestId: null };
@@ -245,11 +222,7 @@ async function benchDatabase(kind: "embedded" | "postgres"): Promise<void> {
     note(
       `supply-chain.${kind}.impact-country: one call ${fmt(performance.now() - t0)} ms for ${country.total} lanes touching VN (first page of 50)`,
     );
-  } finally {
-    await server?.stop();
-    if (pgDb) await dropPgDatabase(pgDb.name);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** 10,000 nodes: the company, then tiers of 2,000 / 4,000 / 3,999 partners; ~15,000 supply edges. */
@@ -306,10 +279,4 @@ function benchLayout(): void {
 
 note("baseline: one raw SQL adjacency fetch on the same pool (owner, no RLS, no transaction); layout baseline: a plain per-tier grid");
 benchLayout();
-for (const kind of DBS) {
-  if (kind === "postgres" && !(await pgAvailable())) {
-    note("PostgreSQL not reachable: PostgreSQL figures skipped (set TEST_DATABASE_URL)");
-    continue;
-  }
-  await benchDatabase(kind as "embedded" | "postgres");
-}
+await forEachDatabase(benchDatabase);

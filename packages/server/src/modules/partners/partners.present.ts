@@ -1,6 +1,7 @@
 import { getMraProgram } from "@portcullis/domain";
 import type { PartnerCertificationRow, PartnerRow, PartnerSiteRow } from "../../db/schema-partners.ts";
 import { addMonthsIso } from "../procedures/review-interval.ts";
+import { presentSiteFields } from "../sites/sites.fields.ts";
 import type { Certification, PartnerSite, Screening } from "./partners.records.schema.ts";
 import type { Certified, Partner, PartnerRef, RiskLevel } from "./partners.schema.ts";
 
@@ -105,16 +106,7 @@ export function presentPartnerSite(row: PartnerSiteRow): PartnerSite {
     id: row.id,
     partnerId: row.partner_id,
     externalKey: row.external_key,
-    name: row.name,
-    kind: row.kind,
-    countryCode: row.country_code,
-    address: row.address,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    archived: row.archived_at !== null,
-    archivedAt: iso(row.archived_at),
-    createdAt: iso(row.created_at) as string,
-    updatedAt: iso(row.updated_at) as string,
+    ...presentSiteFields(row),
   };
 }
 

@@ -1,15 +1,9 @@
-import {
-  CountryCodeSchema,
-  MRA_PROGRAMS,
-  ScreeningKindSchema,
-  ScreeningResultSchema,
-  SiteKindSchema,
-  WarningIndicatorCodeSchema,
-} from "@portcullis/domain";
+import { MRA_PROGRAMS, ScreeningKindSchema, ScreeningResultSchema, WarningIndicatorCodeSchema } from "@portcullis/domain";
 import { z } from "zod";
 import { DateString, longText, PageQuery, QueryBool, text } from "../../http/schemas.ts";
 import { addDaysIso, todayUtc } from "../procedures/review-interval.ts";
 import { PersonSchema } from "../security-profile/security-profile.schema.ts";
+import { SiteInputFields, SiteViewFields } from "../sites/sites.fields.ts";
 
 // Month arithmetic on dates before 1900 goes wrong in JavaScript (years 0–99 map to 19xx), and a record of
 // something done in the future is a typo; one day of slack covers time zones ahead of UTC.
@@ -21,15 +15,7 @@ const PastDate = DateString.refine((d) => d >= "1900-01-01", "must be 1900-01-01
 // ─── Partner sites ──────────────────────────────────────────────────────────────────────────────────────
 
 /** Body of POST /api/partners/{id}/sites. Latitude and longitude go together. */
-export const CreatePartnerSiteBody = z.strictObject({
-  name: text(200),
-  kind: SiteKindSchema,
-  countryCode: CountryCodeSchema,
-  address: longText(1000).nullish(),
-  latitude: z.number().min(-90).max(90).nullish(),
-  longitude: z.number().min(-180).max(180).nullish(),
-  externalKey: text(100).nullish(),
-});
+export const CreatePartnerSiteBody = z.strictObject({ ...SiteInputFields, externalKey: text(100).nullish() });
 export type CreatePartnerSiteInput = z.infer<typeof CreatePartnerSiteBody>;
 
 /** Body of PATCH /api/partner-sites/{id}. */
@@ -40,21 +26,7 @@ export type UpdatePartnerSiteInput = z.infer<typeof UpdatePartnerSiteBody>;
 export const ListPartnerSitesQuery = z.strictObject({ includeArchived: QueryBool.optional(), ...PageQuery });
 export type ListPartnerSitesQueryInput = z.infer<typeof ListPartnerSitesQuery>;
 
-export const PartnerSiteSchema = z.object({
-  id: z.string(),
-  partnerId: z.string(),
-  externalKey: z.string().nullable(),
-  name: z.string(),
-  kind: z.string(),
-  countryCode: z.string(),
-  address: z.string().nullable(),
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
-  archived: z.boolean(),
-  archivedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const PartnerSiteSchema = z.object({ id: z.string(), partnerId: z.string(), externalKey: z.string().nullable(), ...SiteViewFields });
 export type PartnerSite = z.infer<typeof PartnerSiteSchema>;
 
 export const PartnerSiteListSchema = z.object({

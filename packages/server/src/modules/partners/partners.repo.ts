@@ -11,9 +11,15 @@ export function findPartner(tx: Tx, tenantId: string, id: string, lock = false):
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
-/** True when another partner of the tenant already uses this external key. */
-export async function externalKeyTaken(tx: Tx, tenantId: string, key: string, exceptId: string | null): Promise<boolean> {
-  let q = tx.selectFrom("partners").select("id").where("tenant_id", "=", tenantId).where("external_key", "=", key);
+/** True when another row of the tenant's partners (or partner sites) already uses this external key. */
+export async function externalKeyTaken(
+  tx: Tx,
+  table: "partners" | "partner_sites",
+  tenantId: string,
+  key: string,
+  exceptId: string | null,
+): Promise<boolean> {
+  let q = tx.selectFrom(table).select("id").where("tenant_id", "=", tenantId).where("external_key", "=", key);
   if (exceptId) q = q.where("id", "<>", exceptId);
   return (await q.executeTakeFirst()) !== undefined;
 }

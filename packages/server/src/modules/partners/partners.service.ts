@@ -52,7 +52,8 @@ export async function createPartner(options: { ctx: TenantCtx; input: CreatePart
   const today = todayUtc();
   try {
     return await withScope(ctx.db, scopeOf(ctx), async (tx) => {
-      if (input.externalKey && (await externalKeyTaken(tx, ctx.tenantId, input.externalKey, null))) throw keyConflict(input.externalKey);
+      if (input.externalKey && (await externalKeyTaken(tx, "partners", ctx.tenantId, input.externalKey, null)))
+        throw keyConflict(input.externalKey);
       const id = randomUUID();
       const row = await tx
         .insertInto("partners")
@@ -169,7 +170,8 @@ export async function updatePartner(options: { ctx: TenantCtx; id: string; input
       id,
       action: "partner.update",
       apply: async (tx, current) => {
-        if (input.externalKey && (await externalKeyTaken(tx, ctx.tenantId, input.externalKey, id))) throw keyConflict(input.externalKey);
+        if (input.externalKey && (await externalKeyTaken(tx, "partners", ctx.tenantId, input.externalKey, id)))
+          throw keyConflict(input.externalKey);
         const patch: Updateable<PartnersTable> = { updated_at: new Date() };
         if (input.name !== undefined) patch.name = input.name;
         if (input.type !== undefined) patch.type = input.type;

@@ -2,14 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { Updateable } from "kysely";
 import { appendAuditEvent } from "../../audit/audit.service.ts";
 import type { PartnerSiteRow, PartnerSitesTable } from "../../db/schema-partners.ts";
-import { type Tx, withScope } from "../../db/tx.ts";
+import { withScope } from "../../db/tx.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { TenantCtx } from "../../http/context.ts";
 import { isUuid } from "../../http/schemas.ts";
 import { isUniqueViolation } from "../procedures/procedures.service.ts";
+import { siteChanges, siteColumns } from "../sites/sites.fields.ts";
 import { presentPartnerSite } from "./partners.present.ts";
 import type { CreatePartnerSiteInput, ListPartnerSitesQueryInput, PartnerSite, UpdatePartnerSiteInput } from "./partners.records.schema.ts";
-import { findPartner } from "./partners.repo.ts";
+import { externalKeyTaken, findPartner } from "./partners.repo.ts";
 import { lockPartner, scopeOf } from "./partners.service.ts";
 
 const keyConflict = (key: string) => new AppError("conflict", `Another partner site already has the key ${key.slice(0, 100)}`);
@@ -21,12 +22,6 @@ function assertCoordinates(latitude: number | null, longitude: number | null): v
   throw new AppError("validation_failed", "Give latitude and longitude together, or neither", {
     issues: [{ path: ["body", missing], message: "required together with the other coordinate" }],
   });
-}
-
-async function keyTaken(tx: Tx, tenantId: string, key: string, exceptId: string | null): Promise<boolean> {
-  let q = tx.selectFrom("partner_sites").select("id").where("tenant_id", "=", tenantId).where("external_key", "=", key);
-  if (exceptId) q = q.where("id", "<>", exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
 }
 
 /** List a partner's sites by name (archived ones on request). */
@@ -56,7 +51,8 @@ export async function createPartnerSite(options: {
     return await withScope(ctx.db, scopeOf(ctx), async (tx) => {
       await lockPartner(tx, ctx.tenantId, partnerId);
       assertCoordinates(input.latitude ?? null, input.longitude ?? null);
-      if (input.externalKey && (await keyTaken(tx, ctx.tenantId, input.externalKey, null))) throw keyConflict(input.externalKey);
+      const key = input.externalKey;
+      if (key && (await externalKeyTaken(tx, "partner_sites", ctx.tenantId, key, null))) throw keyConflict(key);
       const row = await tx
         .insertInto("partner_sites")
         .values({
@@ -64,12 +60,7 @@ export async function createPartnerSite(options: {
           tenant_id: ctx.tenantId,
           partner_id: partnerId,
           external_key: input.externalKey ?? null,
-          name: input.name,
-          kind: input.kind,
-          country_code: input.countryCode,
-          address: input.address ?? null,
-          latitude: input.latitude ?? null,
-          longitude: input.longitude ?? null,
+          ...siteColumns(input),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -115,13 +106,8 @@ export async function changePartnerSite(options: { ctx: TenantCtx; id: string; c
           i.latitude !== undefined ? i.latitude : current.latitude,
           i.longitude !== undefined ? i.longitude : current.longitude,
         );
-        if (key && (await keyTaken(tx, ctx.tenantId, key, id))) throw keyConflict(key);
-        if (i.name !== undefined) patch.name = i.name;
-        if (i.kind !== undefined) patch.kind = i.kind;
-        if (i.countryCode !== undefined) patch.country_code = i.countryCode;
-        if (i.address !== undefined) patch.address = i.address;
-        if (i.latitude !== undefined) patch.latitude = i.latitude;
-        if (i.longitude !== undefined) patch.longitude = i.longitude;
+        if (key && (await externalKeyTaken(tx, "partner_sites", ctx.tenantId, key, id))) throw keyConflict(key);
+        Object.assign(patch, siteChanges(i));
         if (i.externalKey !== undefined) patch.external_key = i.externalKey;
       } else {
         patch.archived_at = current.archived_at ?? new Date();

@@ -1,19 +1,10 @@
-import { CountryCodeSchema, SiteKindSchema } from "@portcullis/domain";
+import { SiteKindSchema } from "@portcullis/domain";
 import { z } from "zod";
-import { longText, PageQuery, QueryBool, text } from "../../http/schemas.ts";
-
-const Latitude = z.number().min(-90).max(90);
-const Longitude = z.number().min(-180).max(180);
+import { PageQuery, QueryBool, text } from "../../http/schemas.ts";
+import { SiteInputFields, SiteViewFields } from "./sites.fields.ts";
 
 /** Body of POST /api/sites. */
-export const CreateSiteBody = z.strictObject({
-  name: text(200),
-  kind: SiteKindSchema,
-  countryCode: CountryCodeSchema,
-  address: longText(1000).nullish(),
-  latitude: Latitude.nullish(),
-  longitude: Longitude.nullish(),
-});
+export const CreateSiteBody = z.strictObject(SiteInputFields);
 export type CreateSiteInput = z.infer<typeof CreateSiteBody>;
 
 /** Body of PATCH /api/sites/{id}: any subset of the create fields. */
@@ -31,19 +22,7 @@ export const ListSitesQuery = z.strictObject({
 export type ListSitesQueryInput = z.infer<typeof ListSitesQuery>;
 
 /** A site as the API returns it. */
-export const SiteSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  countryCode: z.string(),
-  address: z.string().nullable(),
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
-  archived: z.boolean(),
-  archivedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const SiteSchema = z.object({ id: z.string(), ...SiteViewFields });
 export type Site = z.infer<typeof SiteSchema>;
 
 export const SiteListSchema = z.object({

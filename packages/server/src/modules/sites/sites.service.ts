@@ -4,6 +4,7 @@ import { withScope } from "../../db/tx.ts";
 import { notFound } from "../../errors.ts";
 import type { TenantCtx } from "../../http/context.ts";
 import { isUuid } from "../../http/schemas.ts";
+import { siteChanges, siteColumns } from "./sites.fields.ts";
 import { presentSite } from "./sites.present.ts";
 import { findSite, findSiteForUpdate, listSites as listSiteRows } from "./sites.repo.ts";
 import type { CreateSiteInput, ListSitesQueryInput, Site, UpdateSiteInput } from "./sites.schema.ts";
@@ -16,16 +17,7 @@ export async function createSite(options: { ctx: TenantCtx; input: CreateSiteInp
   return withScope(ctx.db, scopeOf(ctx), async (tx) => {
     const row = await tx
       .insertInto("sites")
-      .values({
-        id: randomUUID(),
-        tenant_id: ctx.tenantId,
-        name: input.name,
-        kind: input.kind,
-        country_code: input.countryCode,
-        address: input.address ?? null,
-        latitude: input.latitude ?? null,
-        longitude: input.longitude ?? null,
-      })
+      .values({ id: randomUUID(), tenant_id: ctx.tenantId, ...siteColumns(input) })
       .returningAll()
       .executeTakeFirstOrThrow();
     const site = presentSite(row);
@@ -78,13 +70,7 @@ export async function changeSite(options: { ctx: TenantCtx; id: string; change: 
     const before = presentSite(current);
     const patch: Record<string, unknown> = { updated_at: new Date() };
     if (change.kind === "update") {
-      const i = change.input;
-      if (i.name !== undefined) patch.name = i.name;
-      if (i.kind !== undefined) patch.kind = i.kind;
-      if (i.countryCode !== undefined) patch.country_code = i.countryCode;
-      if (i.address !== undefined) patch.address = i.address;
-      if (i.latitude !== undefined) patch.latitude = i.latitude;
-      if (i.longitude !== undefined) patch.longitude = i.longitude;
+      Object.assign(patch, siteChanges(change.input));
     } else {
       patch.archived_at = change.kind === "archive" ? (current.archived_at ?? new Date()) : null;
     }

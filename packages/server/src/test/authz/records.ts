@@ -12,6 +12,21 @@ import type { Principal, Rec, World } from "./world.ts";
 /** Creates one fresh record of a kind in `world`, recording its identifying markers in world.markers. */
 export type RecordMaker = (h: Harness, world: World, forPrincipal: Principal) => Promise<Rec>;
 
+/** A record whose read() is the JSON of `sql` run with the record's id as $1. */
+export function recordReadBy(h: Harness, id: string, sql: string): Rec {
+  return { id, read: async () => JSON.stringify(await h.rawQuery(sql, [id])) };
+}
+
+/** The id of a record the company's owner creates through the API; the fixture fails on any answer but 201. */
+async function postAsOwner(world: World, what: string, url: string, body: object): Promise<string> {
+  const res =
+    body instanceof Multipart
+      ? await world.owner.request("POST", url, body.payload, { "content-type": body.contentType })
+      : await world.owner.request("POST", url, body);
+  if (res.statusCode !== 201) throw new Error(`${what} fixture failed: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+
 /** Makers for the kinds world.ts does not build itself. Each module adds its own. */
 export const RECORD_MAKERS: Partial<Record<TargetKind, RecordMaker>> = {
   evidence: makeEvidence,
@@ -56,90 +71,64 @@ async function makeScreeningMatch(h: Harness, world: World): Promise<Rec> {
     [id, world.tenantId, partnerId, entryId],
   );
   world.markers.add(id).add(partnerId).add(listId).add(entryId).add(partnerName).add(listName).add(entryName);
-  return {
+  return recordReadBy(
+    h,
     id,
-    read: async () =>
-      JSON.stringify(
-        await h.rawQuery(
-          `SELECT to_jsonb(m) AS match, to_jsonb(p) AS partner,
-             (SELECT count(*) FROM partner_status_history x WHERE x.partner_id = p.id) AS history
-           FROM screening_matches m JOIN partners p ON p.id = m.partner_id WHERE m.id = $1`,
-          [id],
-        ),
-      ),
-  };
+    `SELECT to_jsonb(m) AS match, to_jsonb(p) AS partner,
+       (SELECT count(*) FROM partner_status_history x WHERE x.partner_id = p.id) AS history
+     FROM screening_matches m JOIN partners p ON p.id = m.partner_id WHERE m.id = $1`,
+  );
 }
 
 /** A lane between two packaged locations, created through the API (its legs are part of what must not change). */
 async function makeLane(h: Harness, world: World): Promise<Rec> {
   const name = unique(`Lane${world.name}`);
-  const res = await world.owner.request("POST", "/api/lanes", { name, legs: [{ from: "port:CNYTN", to: "port:USLAX", mode: "sea" }] });
-  if (res.statusCode !== 201) throw new Error(`lane fixture failed: ${res.statusCode} ${res.body}`);
-  const id: string = res.json().id;
+  const id = await postAsOwner(world, "lane", "/api/lanes", { name, legs: [{ from: "port:CNYTN", to: "port:USLAX", mode: "sea" }] });
   world.markers.add(id).add(name);
-  return {
+  return recordReadBy(
+    h,
     id,
-    read: async () =>
-      JSON.stringify(
-        await h.rawQuery(
-          `SELECT to_jsonb(l) AS lane, (SELECT jsonb_agg(to_jsonb(g) ORDER BY g.seq) FROM lane_legs g WHERE g.lane_id = l.id) AS legs
-           FROM lanes l WHERE l.id = $1`,
-          [id],
-        ),
-      ),
-  };
+    `SELECT to_jsonb(l) AS lane, (SELECT jsonb_agg(to_jsonb(g) ORDER BY g.seq) FROM lane_legs g WHERE g.lane_id = l.id) AS legs
+     FROM lanes l WHERE l.id = $1`,
+  );
 }
 
 /** A piece of evidence uploaded through the API (a text file linked to 6.2), so its file exists for downloads. */
 async function makeEvidence(h: Harness, world: World): Promise<Rec> {
   const title = unique(`Evidence${world.name}`);
-  const m = new Multipart({
+  const upload = new Multipart({
     title,
     criterionIds: "6.2",
     file: { filename: `${title}.txt`, contentType: "text/plain", data: `Seal inspection log ${title}\n` },
   });
-  const res = await world.owner.request("POST", "/api/evidence", m.payload, { "content-type": m.contentType });
-  if (res.statusCode !== 201) throw new Error(`evidence fixture failed: ${res.statusCode} ${res.body}`);
-  const id: string = res.json().id;
+  const id = await postAsOwner(world, "evidence", "/api/evidence", upload);
   world.markers.add(id).add(title);
-  return {
+  return recordReadBy(
+    h,
     id,
-    read: async () =>
-      JSON.stringify(
-        await h.rawQuery(
-          `SELECT to_jsonb(e) AS item,
-             (SELECT jsonb_agg(to_jsonb(v) ORDER BY v.version) FROM evidence_versions v WHERE v.evidence_id = e.id) AS versions,
-             (SELECT jsonb_agg(to_jsonb(l) ORDER BY l.target_type, l.target_id) FROM evidence_links l WHERE l.evidence_id = e.id) AS links
-           FROM evidence_items e WHERE e.id = $1`,
-          [id],
-        ),
-      ),
-  };
+    `SELECT to_jsonb(e) AS item,
+       (SELECT jsonb_agg(to_jsonb(v) ORDER BY v.version) FROM evidence_versions v WHERE v.evidence_id = e.id) AS versions,
+       (SELECT jsonb_agg(to_jsonb(l) ORDER BY l.target_type, l.target_id) FROM evidence_links l WHERE l.evidence_id = e.id) AS links
+     FROM evidence_items e WHERE e.id = $1`,
+  );
 }
 
 /** A framework imported through the API: controls IC-01 (mapped to 6.2) and IC-02. */
 async function makeFramework(h: Harness, world: World): Promise<Rec> {
   const name = unique(`Framework${world.name}`);
-  const m = new Multipart({
+  const upload = new Multipart({
     name,
     file: { filename: "controls.csv", contentType: "text/csv", data: "ref,title,msc\nIC-01,Seal log,6.2=equal\nIC-02,Training,12.1\n" },
   });
-  const res = await world.owner.request("POST", "/api/frameworks/import", m.payload, { "content-type": m.contentType });
-  if (res.statusCode !== 201) throw new Error(`framework fixture failed: ${res.statusCode} ${res.body}`);
-  const id: string = res.json().id;
+  const id = await postAsOwner(world, "framework", "/api/frameworks/import", upload);
   world.markers.add(id).add(name);
-  return {
+  return recordReadBy(
+    h,
     id,
-    read: async () =>
-      JSON.stringify(
-        await h.rawQuery(
-          `SELECT to_jsonb(f) AS framework,
-             (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.position) FROM framework_controls c WHERE c.framework_id = f.id) AS controls
-           FROM frameworks f WHERE f.id = $1`,
-          [id],
-        ),
-      ),
-  };
+    `SELECT to_jsonb(f) AS framework,
+       (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.position) FROM framework_controls c WHERE c.framework_id = f.id) AS controls
+     FROM frameworks f WHERE f.id = $1`,
+  );
 }
 
 // ─── Procedures, reviews, notifications ──────────────────────────────────────────────────────────────
@@ -189,21 +178,16 @@ async function makeProcedure(h: Harness, world: World, pending: "draft" | "in_re
     );
   }
   world.markers.add(id).add(code).add(title);
-  return {
+  return recordReadBy(
+    h,
     id,
-    read: async () =>
-      JSON.stringify(
-        await h.rawQuery(
-          `SELECT to_jsonb(p) AS procedure,
-             (SELECT jsonb_agg(to_jsonb(v) ORDER BY v.version) FROM procedure_versions v WHERE v.procedure_id = p.id) AS versions,
-             (SELECT jsonb_agg(c.criterion_id ORDER BY c.criterion_id) FROM procedure_criteria c WHERE c.procedure_id = p.id) AS criteria,
-             (SELECT count(*) FROM procedure_acks a JOIN procedure_versions v ON v.id = a.procedure_version_id
-               WHERE v.procedure_id = p.id) AS acks
-           FROM procedures p WHERE p.id = $1`,
-          [id],
-        ),
-      ),
-  };
+    `SELECT to_jsonb(p) AS procedure,
+       (SELECT jsonb_agg(to_jsonb(v) ORDER BY v.version) FROM procedure_versions v WHERE v.procedure_id = p.id) AS versions,
+       (SELECT jsonb_agg(c.criterion_id ORDER BY c.criterion_id) FROM procedure_criteria c WHERE c.procedure_id = p.id) AS criteria,
+       (SELECT count(*) FROM procedure_acks a JOIN procedure_versions v ON v.id = a.procedure_version_id
+         WHERE v.procedure_id = p.id) AS acks
+     FROM procedures p WHERE p.id = $1`,
+  );
 }
 
 let reviewDay = 0;
@@ -224,18 +208,13 @@ async function makeReview(h: Harness, world: World): Promise<Rec> {
     [world.tenantId, id, world.owner.userId],
   );
   world.markers.add(id);
-  return {
+  return recordReadBy(
+    h,
     id,
-    read: async () =>
-      JSON.stringify(
-        await h.rawQuery(
-          `SELECT to_jsonb(r) AS review,
-             (SELECT jsonb_agg(to_jsonb(t) ORDER BY t.category_id) FROM profile_review_tasks t WHERE t.review_id = r.id) AS tasks
-           FROM profile_reviews r WHERE r.id = $1`,
-          [id],
-        ),
-      ),
-  };
+    `SELECT to_jsonb(r) AS review,
+       (SELECT jsonb_agg(to_jsonb(t) ORDER BY t.category_id) FROM profile_review_tasks t WHERE t.review_id = r.id) AS tasks
+     FROM profile_reviews r WHERE r.id = $1`,
+  );
 }
 
 /** A company-wide reminder (no addressee), unread. */
@@ -248,7 +227,7 @@ async function makeNotification(h: Harness, world: World): Promise<Rec> {
     [id, world.tenantId, subject, `matrix:${id}`],
   );
   world.markers.add(id).add(subject);
-  return { id, read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(n) AS row FROM notifications n WHERE id = $1", [id])) };
+  return recordReadBy(h, id, "SELECT to_jsonb(n) AS row FROM notifications n WHERE id = $1");
 }
 
 /**
@@ -354,41 +333,30 @@ async function makePartner(h: Harness, world: World): Promise<{ rec: Rec; siteId
   return {
     siteId,
     certificationId,
-    rec: {
+    rec: recordReadBy(
+      h,
       id,
-      read: async () =>
-        JSON.stringify(
-          await h.rawQuery(
-            `SELECT to_jsonb(p) AS partner,
-               (SELECT jsonb_agg(to_jsonb(s) ORDER BY s.id) FROM partner_sites s WHERE s.partner_id = p.id) AS sites,
-               (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.id) FROM partner_certifications c WHERE c.partner_id = p.id) AS certifications,
-               (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.id) FROM partner_contacts c WHERE c.partner_id = p.id) AS contacts,
-               (SELECT jsonb_agg(to_jsonb(i) ORDER BY i.kind, i.value) FROM partner_identifiers i WHERE i.partner_id = p.id) AS identifiers,
-               (SELECT jsonb_agg(to_jsonb(x) ORDER BY x.id) FROM partner_screenings x WHERE x.partner_id = p.id) AS screenings,
-               (SELECT count(*) FROM partner_status_history x WHERE x.partner_id = p.id) AS history,
-               (SELECT jsonb_agg(r.supplier_id ORDER BY r.supplier_id) FROM partner_relations r WHERE r.customer_id = p.id) AS suppliers
-             FROM partners p WHERE p.id = $1`,
-            [id],
-          ),
-        ),
-    },
+      `SELECT to_jsonb(p) AS partner,
+         (SELECT jsonb_agg(to_jsonb(s) ORDER BY s.id) FROM partner_sites s WHERE s.partner_id = p.id) AS sites,
+         (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.id) FROM partner_certifications c WHERE c.partner_id = p.id) AS certifications,
+         (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.id) FROM partner_contacts c WHERE c.partner_id = p.id) AS contacts,
+         (SELECT jsonb_agg(to_jsonb(i) ORDER BY i.kind, i.value) FROM partner_identifiers i WHERE i.partner_id = p.id) AS identifiers,
+         (SELECT jsonb_agg(to_jsonb(x) ORDER BY x.id) FROM partner_screenings x WHERE x.partner_id = p.id) AS screenings,
+         (SELECT count(*) FROM partner_status_history x WHERE x.partner_id = p.id) AS history,
+         (SELECT jsonb_agg(r.supplier_id ORDER BY r.supplier_id) FROM partner_relations r WHERE r.customer_id = p.id) AS suppliers
+       FROM partners p WHERE p.id = $1`,
+    ),
   };
 }
 
 /** A site of a fresh matrix partner. */
 async function makePartnerSite(h: Harness, world: World): Promise<Rec> {
   const { siteId } = await makePartner(h, world);
-  return {
-    id: siteId,
-    read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(s) AS row FROM partner_sites s WHERE id = $1", [siteId])),
-  };
+  return recordReadBy(h, siteId, "SELECT to_jsonb(s) AS row FROM partner_sites s WHERE id = $1");
 }
 
 /** The active CTPAT certification of a fresh matrix partner. */
 async function makePartnerCertification(h: Harness, world: World): Promise<Rec> {
-  const { certificationId: id } = await makePartner(h, world);
-  return {
-    id,
-    read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(c) AS row FROM partner_certifications c WHERE id = $1", [id])),
-  };
+  const { certificationId } = await makePartner(h, world);
+  return recordReadBy(h, certificationId, "SELECT to_jsonb(c) AS row FROM partner_certifications c WHERE id = $1");
 }

@@ -4,7 +4,7 @@ import type { Role } from "@portcullis/domain";
 import { createToken } from "../../modules/tokens/tokens.service.ts";
 import { addCaller, type Caller, createSiteFixture, createTenantFixture, unique } from "../factories.ts";
 import type { Harness } from "../harness.ts";
-import { RECORD_MAKERS } from "./records.ts";
+import { RECORD_MAKERS, recordReadBy } from "./records.ts";
 import type { TargetKind } from "./table.ts";
 
 /** One company and everything that identifies its data (a foreign response must contain none of it). */
@@ -64,7 +64,7 @@ export async function makeRecord(h: Harness, kind: TargetKind, world: World, for
     const name = unique(`Site${world.name}`);
     const id = await createSiteFixture(world.owner, { name });
     world.markers.add(id).add(name);
-    return { id, read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(s) AS row FROM sites s WHERE id = $1", [id])) };
+    return recordReadBy(h, id, "SELECT to_jsonb(s) AS row FROM sites s WHERE id = $1");
   }
   if (kind === "user") {
     const id = randomUUID();
@@ -72,16 +72,11 @@ export async function makeRecord(h: Harness, kind: TargetKind, world: World, for
     await h.rawQuery("INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, $3, 'not-a-hash')", [id, email, email]);
     await h.rawQuery("INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'inspector')", [world.tenantId, id]);
     world.markers.add(id).add(email);
-    return {
+    return recordReadBy(
+      h,
       id,
-      read: async () =>
-        JSON.stringify(
-          await h.rawQuery(
-            "SELECT to_jsonb(u) AS u, to_jsonb(m) AS m FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.id = $1",
-            [id],
-          ),
-        ),
-    };
+      "SELECT to_jsonb(u) AS u, to_jsonb(m) AS m FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.id = $1",
+    );
   }
   // A token of the caller itself when it belongs to this company (non-admins may only revoke their own).
   const holder = forPrincipal.caller && forPrincipal.world === world ? forPrincipal.caller : world.owner;
@@ -93,9 +88,5 @@ export async function makeRecord(h: Harness, kind: TargetKind, world: World, for
     input: { name: unique(`tok${world.name}`) },
   });
   world.markers.add(created.item.id).add(created.item.name).add(created.token);
-  const id = created.item.id;
-  return {
-    id,
-    read: async () => JSON.stringify(await h.rawQuery("SELECT to_jsonb(t) - 'last_used_at' AS row FROM api_tokens t WHERE id = $1", [id])),
-  };
+  return recordReadBy(h, created.item.id, "SELECT to_jsonb(t) - 'last_used_at' AS row FROM api_tokens t WHERE id = $1");
 }
