@@ -7,22 +7,13 @@ import { AppError, notFound } from "../../errors.ts";
 import type { TenantCtx } from "../../http/context.ts";
 import { isUuid } from "../../http/schemas.ts";
 import { isUniqueViolation } from "../procedures/procedures.service.ts";
-import { siteChanges, siteColumns } from "../sites/sites.fields.ts";
+import { assertCoordinatePair, siteChanges, siteColumns } from "../sites/sites.fields.ts";
 import { presentPartnerSite } from "./partners.present.ts";
 import type { CreatePartnerSiteInput, ListPartnerSitesQueryInput, PartnerSite, UpdatePartnerSiteInput } from "./partners.records.schema.ts";
 import { externalKeyTaken, findPartner } from "./partners.repo.ts";
 import { lockPartner, scopeOf } from "./partners.service.ts";
 
 const keyConflict = (key: string) => new AppError("conflict", `Another partner site already has the key ${key.slice(0, 100)}`);
-
-// A point needs both coordinates: one alone cannot be placed on the map (400 naming the missing one).
-function assertCoordinates(latitude: number | null, longitude: number | null): void {
-  if ((latitude === null) === (longitude === null)) return;
-  const missing = latitude === null ? "latitude" : "longitude";
-  throw new AppError("validation_failed", "Give latitude and longitude together, or neither", {
-    issues: [{ path: ["body", missing], message: "required together with the other coordinate" }],
-  });
-}
 
 /** List a partner's sites by name (archived ones on request). */
 export async function listPartnerSites(options: { ctx: TenantCtx; partnerId: string; query: ListPartnerSitesQueryInput }) {
@@ -50,7 +41,7 @@ export async function createPartnerSite(options: {
   try {
     return await withScope(ctx.db, scopeOf(ctx), async (tx) => {
       await lockPartner(tx, ctx.tenantId, partnerId);
-      assertCoordinates(input.latitude ?? null, input.longitude ?? null);
+      assertCoordinatePair(input.latitude ?? null, input.longitude ?? null);
       const key = input.externalKey;
       if (key && (await externalKeyTaken(tx, "partner_sites", ctx.tenantId, key, null))) throw keyConflict(key);
       const row = await tx
@@ -102,7 +93,7 @@ export async function changePartnerSite(options: { ctx: TenantCtx; id: string; c
       const patch: Updateable<PartnerSitesTable> = { updated_at: new Date() };
       if (change.kind === "update") {
         const i = change.input;
-        assertCoordinates(
+        assertCoordinatePair(
           i.latitude !== undefined ? i.latitude : current.latitude,
           i.longitude !== undefined ? i.longitude : current.longitude,
         );

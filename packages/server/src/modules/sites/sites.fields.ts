@@ -1,6 +1,7 @@
 import { CountryCodeSchema, SiteKindSchema } from "@portcullis/domain";
 import { z } from "zod";
 import type { SiteRow } from "../../db/schema.ts";
+import { AppError } from "../../errors.ts";
 import { longText, text } from "../../http/schemas.ts";
 
 // What a site is, wherever it is kept: the company's own sites (this module) and its partners' sites (partners module).
@@ -79,4 +80,16 @@ export function presentSiteFields(row: SiteFieldsRow) {
     createdAt: iso(row.created_at) as string,
     updatedAt: iso(row.updated_at) as string,
   };
+}
+
+/**
+ * A point needs both coordinates: one alone cannot be placed on the map. Checked against the values the row will
+ * hold (an update may send one coordinate and keep the other), so the 400 names the missing one.
+ */
+export function assertCoordinatePair(latitude: number | null, longitude: number | null): void {
+  if ((latitude === null) === (longitude === null)) return;
+  const missing = latitude === null ? "latitude" : "longitude";
+  throw new AppError("validation_failed", "Give latitude and longitude together, or neither", {
+    issues: [{ path: ["body", missing], message: "required together with the other coordinate" }],
+  });
 }

@@ -35,6 +35,8 @@ describe("sites", () => {
       { name: "A", kind: "office", countryCode: "MX", color: "red" },
       { name: "A\u0000B", kind: "office", countryCode: "MX" },
       { name: "A", kind: "castle", countryCode: "MX" },
+      // One coordinate alone cannot be put on the map.
+      { name: "A", kind: "office", countryCode: "MX", latitude: 25.7 },
     ]) {
       const res = await owner.request("POST", "/api/sites", body);
       expect(res.statusCode).toBe(400);
@@ -52,6 +54,12 @@ describe("sites", () => {
     expect(list.json().items).toHaveLength(1);
     const upd = await owner.request("PATCH", `/api/sites/${a}`, { address: "Av. Reforma 1" });
     expect(upd.json().address).toBe("Av. Reforma 1");
+    const half = await owner.request("PATCH", `/api/sites/${a}`, { longitude: -100.3 });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().error.details.issues[0].path).toEqual(["body", "latitude"]);
+    expect((await owner.request("PATCH", `/api/sites/${a}`, { latitude: 25.7, longitude: -100.3 })).json()).toMatchObject({
+      latitude: 25.7,
+    });
     expect((await owner.request("POST", `/api/sites/${a}/archive`)).json().archived).toBe(true);
     expect((await owner.request("GET", "/api/sites?q=zeta")).json().total).toBe(1);
     expect((await owner.request("GET", "/api/sites?q=zeta&includeArchived=true")).json().total).toBe(2);

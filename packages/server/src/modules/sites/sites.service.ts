@@ -4,7 +4,7 @@ import { withScope } from "../../db/tx.ts";
 import { notFound } from "../../errors.ts";
 import type { TenantCtx } from "../../http/context.ts";
 import { isUuid } from "../../http/schemas.ts";
-import { siteChanges, siteColumns } from "./sites.fields.ts";
+import { assertCoordinatePair, siteChanges, siteColumns } from "./sites.fields.ts";
 import { presentSite } from "./sites.present.ts";
 import { findSite, findSiteForUpdate, listSites as listSiteRows } from "./sites.repo.ts";
 import type { CreateSiteInput, ListSitesQueryInput, Site, UpdateSiteInput } from "./sites.schema.ts";
@@ -14,6 +14,7 @@ const scopeOf = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userI
 /** Create a site and record it in the audit chain, in one transaction. */
 export async function createSite(options: { ctx: TenantCtx; input: CreateSiteInput }): Promise<Site> {
   const { ctx, input } = options;
+  assertCoordinatePair(input.latitude ?? null, input.longitude ?? null);
   return withScope(ctx.db, scopeOf(ctx), async (tx) => {
     const row = await tx
       .insertInto("sites")
@@ -70,7 +71,12 @@ export async function changeSite(options: { ctx: TenantCtx; id: string; change: 
     const before = presentSite(current);
     const patch: Record<string, unknown> = { updated_at: new Date() };
     if (change.kind === "update") {
-      Object.assign(patch, siteChanges(change.input));
+      const i = change.input;
+      assertCoordinatePair(
+        i.latitude !== undefined ? i.latitude : current.latitude,
+        i.longitude !== undefined ? i.longitude : current.longitude,
+      );
+      Object.assign(patch, siteChanges(i));
     } else {
       patch.archived_at = change.kind === "archive" ? (current.archived_at ?? new Date()) : null;
     }
