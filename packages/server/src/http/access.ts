@@ -1,4 +1,4 @@
-import type { Role } from "@portcullis/domain";
+import { APPROVER_ROLES, EDITOR_ROLES, INTERNAL_ROLES, type Role } from "@portcullis/domain";
 
 /**
  * Who may call a route, declared on every route as `config.access`. The authorization hook enforces
@@ -21,3 +21,10 @@ declare module "fastify" {
     access?: Access;
   }
 }
+
+/** Route config for reads of tenant data: every internal role (not outside partners). */
+export const READ_ACCESS: { access: Access } = { access: { roles: INTERNAL_ROLES } };
+/** Route config for edits of tenant data: the editor roles. */
+export const EDIT_ACCESS: { access: Access } = { access: { roles: EDITOR_ROLES } };
+/** Route config for decisions that need an approver (approvals, sign-offs, match decisions). */
+export const APPROVE_ACCESS: { access: Access } = { access: { roles: APPROVER_ROLES } };

@@ -1,6 +1,6 @@
-import { EDITOR_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { EDIT_ACCESS, READ_ACCESS } from "../../http/access.ts";
 import { tenantCtx } from "../../http/context.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { receiveUpload } from "../../http/upload.ts";
@@ -22,8 +22,6 @@ import { ACCEPTED_TYPES_TEXT } from "./evidence.types.ts";
 import { verifyEvidenceVault } from "./evidence.verify.ts";
 
 const tags = ["evidence"];
-const read = { access: { roles: INTERNAL_ROLES } };
-const write = { access: { roles: EDITOR_ROLES } };
 const uploadNote = `multipart/form-data with one \`file\` (${ACCEPTED_TYPES_TEXT}); the type is checked from the content.`;
 
 /** The evidence vault: files with versions, expiry, and links to MSC criteria and procedures. */
@@ -33,7 +31,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/evidence", {
     schema: { tags, summary: "List evidence", querystring: ListEvidenceQuery, response: { 200: EvidenceListSchema } },
-    config: read,
+    config: READ_ACCESS,
     handler: (req) => listEvidence({ ctx: tenantCtx(req), query: req.query }),
   });
   app.post("/evidence", {
@@ -44,7 +42,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       consumes: ["multipart/form-data"],
       response: { 201: EvidenceViewSchema },
     },
-    config: write,
+    config: EDIT_ACCESS,
     handler: async (req, reply) => {
       const ctx = tenantCtx(req);
       const upload = await receive(req);
@@ -58,12 +56,12 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams,
       response: { 200: EvidenceDetailSchema },
     },
-    config: read,
+    config: READ_ACCESS,
     handler: (req) => getEvidence({ ctx: tenantCtx(req), id: req.params.id }),
   });
   app.patch("/evidence/:id", {
     schema: { tags, summary: "Update evidence details", params: IdParams, body: UpdateEvidenceBody, response: { 200: EvidenceViewSchema } },
-    config: write,
+    config: EDIT_ACCESS,
     handler: (req) => changeEvidence({ ctx: tenantCtx(req), id: req.params.id, change: { kind: "update", input: req.body } }),
   });
   app.post("/evidence/:id/versions", {
@@ -75,7 +73,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams,
       response: { 200: EvidenceViewSchema },
     },
-    config: write,
+    config: EDIT_ACCESS,
     handler: async (req) => {
       const ctx = tenantCtx(req);
       const upload = await receive(req);
@@ -90,7 +88,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams,
       querystring: DownloadQuery,
     },
-    config: read,
+    config: READ_ACCESS,
     handler: async (req, reply) => {
       const { version, stream } = await openEvidenceDownload({
         ctx: tenantCtx(req),
@@ -110,22 +108,22 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post("/evidence/:id/links", {
     schema: { tags, summary: "Link to a criterion or procedure", params: IdParams, body: LinkBody, response: { 200: EvidenceViewSchema } },
-    config: write,
+    config: EDIT_ACCESS,
     handler: (req) => changeEvidenceLink({ ctx: tenantCtx(req), id: req.params.id, kind: "link", input: req.body }),
   });
   app.post("/evidence/:id/unlink", {
     schema: { tags, summary: "Remove a link", params: IdParams, body: LinkBody, response: { 200: EvidenceViewSchema } },
-    config: write,
+    config: EDIT_ACCESS,
     handler: (req) => changeEvidenceLink({ ctx: tenantCtx(req), id: req.params.id, kind: "unlink", input: req.body }),
   });
   app.post("/evidence/:id/archive", {
     schema: { tags, summary: "Archive a piece of evidence", params: IdParams, response: { 200: EvidenceViewSchema } },
-    config: write,
+    config: EDIT_ACCESS,
     handler: (req) => changeEvidence({ ctx: tenantCtx(req), id: req.params.id, change: { kind: "archive" } }),
   });
   app.post("/evidence/:id/restore", {
     schema: { tags, summary: "Restore an archived piece of evidence", params: IdParams, response: { 200: EvidenceViewSchema } },
-    config: write,
+    config: EDIT_ACCESS,
     handler: (req) => changeEvidence({ ctx: tenantCtx(req), id: req.params.id, change: { kind: "restore" } }),
   });
   app.post("/evidence/verify", {
@@ -135,7 +133,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       description: "Any internal role may run it (auditors especially); the outcome is recorded as an evidence.verify audit event.",
       response: { 200: VaultCheckSchema },
     },
-    config: read,
+    config: READ_ACCESS,
     handler: (req) => verifyEvidenceVault({ ctx: tenantCtx(req), evidenceDir }),
   });
 };

@@ -1,6 +1,6 @@
-import { INTERNAL_ROLES } from "@portcullis/domain";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { READ_ACCESS } from "../../http/access.ts";
 import { tenantCtx } from "../../http/context.ts";
 import { type ExportFile, exportCriteria } from "./exports.criteria.ts";
 import { contentDisposition, slug } from "./exports.labels.ts";
@@ -41,7 +41,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ProfileExportQuery,
       produces: ["application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: async (req, reply) => {
       const { format, lang } = req.query;
       const data = await loadProfileExport({ ctx: tenantCtx(req), lang });

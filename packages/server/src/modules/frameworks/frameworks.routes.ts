@@ -1,5 +1,5 @@
-import { EDITOR_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { EDIT_ACCESS, READ_ACCESS } from "../../http/access.ts";
 import { tenantCtx } from "../../http/context.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { receiveUpload } from "../../http/upload.ts";
@@ -22,7 +22,7 @@ const tags = ["frameworks"];
 export const frameworksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/frameworks", {
     schema: { tags, summary: "List the company's frameworks", querystring: ListFrameworksQuery, response: { 200: FrameworkListSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => listFrameworks({ ctx: tenantCtx(req), query: req.query }),
   });
   app.post("/frameworks/import", {
@@ -35,7 +35,7 @@ export const frameworksRoutes: FastifyPluginAsyncZod = async (app) => {
       consumes: ["multipart/form-data"],
       response: { 200: ImportPreviewSchema, 201: FrameworkSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: async (req, reply) => {
       const ctx = tenantCtx(req);
       // Small files: kept in a temporary file by receiveUpload, read into memory once, removed whatever happens.
@@ -50,7 +50,7 @@ export const frameworksRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get("/frameworks/:id", {
     schema: { tags, summary: "A framework with its controls and mappings", params: IdParams, response: { 200: FrameworkDetailSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => getFramework({ ctx: tenantCtx(req), id: req.params.id }),
   });
   app.patch("/frameworks/:id/controls", {
@@ -61,7 +61,7 @@ export const frameworksRoutes: FastifyPluginAsyncZod = async (app) => {
       body: AssessControlBody,
       response: { 200: ControlSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => assessControl({ ctx: tenantCtx(req), id: req.params.id, input: req.body }),
   });
   app.get("/frameworks/:id/coverage", {
@@ -71,12 +71,12 @@ export const frameworksRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams,
       response: { 200: CoverageSchema },
     },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => getCoverage({ ctx: tenantCtx(req), id: req.params.id }),
   });
   app.post("/frameworks/:id/archive", {
     schema: { tags, summary: "Archive a framework", params: IdParams, response: { 200: FrameworkSchema } },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => archiveFramework({ ctx: tenantCtx(req), id: req.params.id }),
   });
 };

@@ -1,5 +1,6 @@
-import { APPROVER_ROLES, EDITOR_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
+import { APPROVER_ROLES } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { EDIT_ACCESS, READ_ACCESS } from "../../http/access.ts";
 import { authOf, tenantCtx } from "../../http/context.ts";
 import { receiveUpload } from "../../http/upload.ts";
 import { exportFile } from "./imports.export.ts";
@@ -22,7 +23,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       consumes: ["multipart/form-data"],
       response: { 200: ImportReportSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: async (req) => {
       const ctx = tenantCtx(req);
       const role = authOf(req).role;
@@ -40,7 +41,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: "Export partners, partner sites or lanes in the import's columns (CSV or XLSX)",
       querystring: ExportQuery,
     },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: async (req, reply) => {
       const file = await exportFile({ ctx: tenantCtx(req), query: req.query });
       return reply

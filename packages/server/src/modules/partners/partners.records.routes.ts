@@ -1,5 +1,5 @@
-import { APPROVER_ROLES, EDITOR_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { APPROVE_ACCESS, EDIT_ACCESS, READ_ACCESS } from "../../http/access.ts";
 import { tenantCtx } from "../../http/context.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { createCertification, updateCertification, waiveQuestionnaire } from "./partners.certifications.ts";
@@ -33,7 +33,7 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ListPartnerSitesQuery,
       response: { 200: PartnerSiteListSchema },
     },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => listPartnerSites({ ctx: tenantCtx(req), partnerId: req.params.id, query: req.query }),
   });
   app.post("/partners/:id/sites", {
@@ -44,18 +44,18 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: CreatePartnerSiteBody,
       response: { 201: PartnerSiteSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: async (req, reply) =>
       reply.status(201).send(await createPartnerSite({ ctx: tenantCtx(req), partnerId: req.params.id, input: req.body })),
   });
   app.patch("/partner-sites/:id", {
     schema: { tags, summary: "Update a partner site", params: IdParams, body: UpdatePartnerSiteBody, response: { 200: PartnerSiteSchema } },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => changePartnerSite({ ctx: tenantCtx(req), id: req.params.id, change: { kind: "update", input: req.body } }),
   });
   app.post("/partner-sites/:id/archive", {
     schema: { tags, summary: "Archive a partner site", params: IdParams, response: { 200: PartnerSiteSchema } },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => changePartnerSite({ ctx: tenantCtx(req), id: req.params.id, change: { kind: "archive" } }),
   });
   app.post("/partners/:id/certifications", {
@@ -66,7 +66,7 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: CreateCertificationBody,
       response: { 201: CertificationSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: async (req, reply) =>
       reply.status(201).send(await createCertification({ ctx: tenantCtx(req), partnerId: req.params.id, input: req.body })),
   });
@@ -78,7 +78,7 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: UpdateCertificationBody,
       response: { 200: CertificationSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => updateCertification({ ctx: tenantCtx(req), id: req.params.id, input: req.body }),
   });
   app.post("/partners/:id/screenings", {
@@ -89,7 +89,7 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: CreateScreeningBody,
       response: { 201: ScreeningCreatedSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: async (req, reply) =>
       reply.status(201).send(await createScreening({ ctx: tenantCtx(req), partnerId: req.params.id, input: req.body })),
   });
@@ -101,7 +101,7 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: SupplierBody,
       response: { 200: RelationsSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => addSupplier({ ctx: tenantCtx(req), partnerId: req.params.id, supplierId: req.body.supplierId }),
   });
   app.post("/partners/:id/suppliers/remove", {
@@ -112,7 +112,7 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: SupplierBody,
       response: { 200: RelationsSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => removeSupplier({ ctx: tenantCtx(req), partnerId: req.params.id, supplierId: req.body.supplierId }),
   });
   app.post("/partners/:id/questionnaire-waiver", {
@@ -123,7 +123,7 @@ export const partnerRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: WaiverBody,
       response: { 200: PartnerDetailSchema },
     },
-    config: { access: { roles: APPROVER_ROLES } },
+    config: APPROVE_ACCESS,
     handler: (req) => waiveQuestionnaire({ ctx: tenantCtx(req), partnerId: req.params.id, input: req.body }),
   });
 };

@@ -1,5 +1,6 @@
-import { EDITOR_ROLES, INTERNAL_ROLES, MRA_PROGRAMS } from "@portcullis/domain";
+import { MRA_PROGRAMS } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { EDIT_ACCESS, READ_ACCESS } from "../../http/access.ts";
 import { authOf, tenantCtx } from "../../http/context.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { partnerRecordsRoutes } from "./partners.records.routes.ts";
@@ -20,22 +21,22 @@ const tags = ["partners"];
 export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/partners", {
     schema: { tags, summary: "List business partners", querystring: ListPartnersQuery, response: { 200: PartnerListSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => listPartners({ ctx: tenantCtx(req), query: req.query }),
   });
   app.post("/partners", {
     schema: { tags, summary: "Create a business partner (as a prospect)", body: CreatePartnerBody, response: { 201: PartnerDetailSchema } },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: async (req, reply) => reply.status(201).send(await createPartner({ ctx: tenantCtx(req), input: req.body })),
   });
   app.get("/partners/:id", {
     schema: { tags, summary: "Read a partner with its records", params: IdParams, response: { 200: PartnerDetailSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => getPartner({ ctx: tenantCtx(req), id: req.params.id }),
   });
   app.patch("/partners/:id", {
     schema: { tags, summary: "Update a partner", params: IdParams, body: UpdatePartnerBody, response: { 200: PartnerDetailSchema } },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => updatePartner({ ctx: tenantCtx(req), id: req.params.id, input: req.body }),
   });
   app.post("/partners/:id/status", {
@@ -46,17 +47,17 @@ export const partnersRoutes: FastifyPluginAsyncZod = async (app) => {
       body: MovePartnerBody,
       response: { 200: PartnerDetailSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => movePartner({ ctx: tenantCtx(req), callerRole: authOf(req).role, id: req.params.id, input: req.body }),
   });
   app.post("/partners/:id/archive", {
     schema: { tags, summary: "Archive a partner", params: IdParams, response: { 200: PartnerDetailSchema } },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => archivePartner({ ctx: tenantCtx(req), id: req.params.id }),
   });
   app.get("/mra-programs", {
     schema: { tags, summary: "The Mutual Recognition Arrangements, with provenance", response: { 200: MraProgramListSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: async () => ({
       items: MRA_PROGRAMS.map((p) => ({
         id: p.id,

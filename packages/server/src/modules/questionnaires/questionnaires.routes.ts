@@ -1,5 +1,5 @@
-import { EDITOR_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { EDIT_ACCESS, READ_ACCESS } from "../../http/access.ts";
 import { tenantCtx } from "../../http/context.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { partnerRoutes } from "./partner.routes.ts";
@@ -23,14 +23,12 @@ import {
 } from "./questionnaires.service.ts";
 
 const tags = ["questionnaires"];
-const read = { access: { roles: INTERNAL_ROLES } };
-const write = { access: { roles: EDITOR_ROLES } };
 
 /** Partner security questionnaires: the company's side, then the partner's (./partner.routes.ts). */
 export const questionnairesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/questionnaires", {
     schema: { tags, summary: "List questionnaires", querystring: ListQuestionnairesQuery, response: { 200: QuestionnaireListSchema } },
-    config: read,
+    config: READ_ACCESS,
     handler: (req) => listQuestionnaires({ ctx: tenantCtx(req), query: req.query }),
   });
   app.post("/questionnaires", {
@@ -40,7 +38,7 @@ export const questionnairesRoutes: FastifyPluginAsyncZod = async (app) => {
       body: CreateQuestionnaireBody,
       response: { 201: QuestionnaireDetailSchema },
     },
-    config: write,
+    config: EDIT_ACCESS,
     handler: async (req, reply) => reply.status(201).send(await createQuestionnaire({ ctx: tenantCtx(req), input: req.body })),
   });
   app.get("/questionnaires/:id", {
@@ -50,7 +48,7 @@ export const questionnairesRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams,
       response: { 200: QuestionnaireDetailSchema },
     },
-    config: read,
+    config: READ_ACCESS,
     handler: (req) => getQuestionnaire({ ctx: tenantCtx(req), id: req.params.id }),
   });
   app.post("/questionnaires/:id/invitations", {
@@ -62,7 +60,7 @@ export const questionnairesRoutes: FastifyPluginAsyncZod = async (app) => {
       body: CreateInvitationBody,
       response: { 201: InvitationCreatedSchema },
     },
-    config: write,
+    config: EDIT_ACCESS,
     handler: async (req, reply) =>
       reply.status(201).send(await createInvitation({ ctx: tenantCtx(req), id: req.params.id, input: req.body })),
   });
@@ -73,7 +71,7 @@ export const questionnairesRoutes: FastifyPluginAsyncZod = async (app) => {
       params: IdParams,
       response: { 200: RevokeResultSchema },
     },
-    config: write,
+    config: EDIT_ACCESS,
     handler: (req) => revokePartnerAccess({ ctx: tenantCtx(req), id: req.params.id }),
   });
   app.post("/questionnaires/:id/review", {
@@ -85,7 +83,7 @@ export const questionnairesRoutes: FastifyPluginAsyncZod = async (app) => {
       body: ReviewBody,
       response: { 200: QuestionnaireDetailSchema },
     },
-    config: write,
+    config: EDIT_ACCESS,
     handler: (req) => reviewQuestionnaire({ ctx: tenantCtx(req), id: req.params.id, input: req.body }),
   });
 

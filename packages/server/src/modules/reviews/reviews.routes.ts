@@ -1,5 +1,5 @@
-import { APPROVER_ROLES, EDITOR_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { APPROVE_ACCESS, EDIT_ACCESS, READ_ACCESS } from "../../http/access.ts";
 import { tenantCtx } from "../../http/context.ts";
 import { IdParams } from "../../http/schemas.ts";
 import {
@@ -22,12 +22,12 @@ const base = "/security-profile/reviews";
 export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(base, {
     schema: { tags, summary: "The yearly review cycle and its reviews", response: { 200: ReviewOverviewSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => reviewOverview({ ctx: tenantCtx(req) }),
   });
   app.post(base, {
     schema: { tags, summary: "Open the review of the next anniversary", body: OpenReviewBody, response: { 201: ReviewDetailSchema } },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: async (req, reply) => reply.status(201).send(await openReview({ ctx: tenantCtx(req) })),
   });
   app.get(`${base}/compare`, {
@@ -37,12 +37,12 @@ export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: CompareQuery,
       response: { 200: CompareSchema },
     },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => compareReviews({ ctx: tenantCtx(req), from: req.query.from, to: req.query.to }),
   });
   app.get(`${base}/:id`, {
     schema: { tags, summary: "Read a review with its tasks", params: IdParams, response: { 200: ReviewDetailSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => getReview({ ctx: tenantCtx(req), id: req.params.id }),
   });
   app.patch(`${base}/:id/tasks/:categoryId`, {
@@ -53,7 +53,7 @@ export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: UpdateTaskBody,
       response: { 200: ReviewDetailSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => updateTask({ ctx: tenantCtx(req), id: req.params.id, categoryId: req.params.categoryId, input: req.body }),
   });
   app.post(`${base}/:id/sign`, {
@@ -64,7 +64,7 @@ export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
       body: SignBody,
       response: { 200: ReviewDetailSchema },
     },
-    config: { access: { roles: APPROVER_ROLES } },
+    config: APPROVE_ACCESS,
     handler: (req) => signReview({ ctx: tenantCtx(req), id: req.params.id, note: req.body.note }),
   });
 };

@@ -1,5 +1,5 @@
-import { APPROVER_ROLES, EDITOR_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { APPROVE_ACCESS, EDIT_ACCESS, READ_ACCESS } from "../../http/access.ts";
 import { tenantCtx } from "../../http/context.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { receiveUpload } from "../../http/upload.ts";
@@ -23,7 +23,7 @@ const tags = ["screening"];
 export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/screening/lists", {
     schema: { tags, summary: "List the imported screening lists", querystring: ListListsQuery, response: { 200: ScreeningListPageSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => listScreeningLists({ ctx: tenantCtx(req), query: req.query }),
   });
   app.post("/screening/lists", {
@@ -37,7 +37,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       consumes: ["multipart/form-data"],
       response: { 201: ImportResultSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: async (req, reply) => {
       const ctx = tenantCtx(req);
       const upload = await receiveUpload(req, { maxBytes: MAX_LIST_BYTES });
@@ -55,7 +55,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       body: RunBody,
       response: { 200: ScreeningRunSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => runScreening({ ctx: tenantCtx(req), input: req.body }),
   });
   app.get("/screening/matches", {
@@ -65,7 +65,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ListMatchesQuery,
       response: { 200: ScreeningMatchPageSchema },
     },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => listScreeningMatches({ ctx: tenantCtx(req), query: req.query }),
   });
   app.post("/screening/matches/:id/decision", {
@@ -76,7 +76,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       body: DecisionBody,
       response: { 200: ScreeningMatchSchema },
     },
-    config: { access: { roles: APPROVER_ROLES } },
+    config: APPROVE_ACCESS,
     handler: (req) => decideScreeningMatch({ ctx: tenantCtx(req), id: req.params.id, input: req.body }),
   });
 };

@@ -1,5 +1,5 @@
-import { APPROVER_ROLES, EDITOR_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { APPROVE_ACCESS, EDIT_ACCESS, READ_ACCESS } from "../../http/access.ts";
 import { tenantCtx } from "../../http/context.ts";
 import { getGaps } from "./security-profile.gaps.ts";
 import {
@@ -20,12 +20,12 @@ const tags = ["security-profile"];
 export const securityProfileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/security-profile", {
     schema: { tags, summary: "The company's Security Profile", querystring: ListProfileQuery, response: { 200: ProfileListSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => listProfile({ ctx: tenantCtx(req), query: req.query }),
   });
   app.get("/security-profile/gaps", {
     schema: { tags, summary: "Gap dashboard", response: { 200: GapsSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => getGaps({ ctx: tenantCtx(req) }),
   });
   app.get("/security-profile/items/:criterionId", {
@@ -35,7 +35,7 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (app) => {
       params: CriterionParams,
       response: { 200: ProfileItemDetailSchema },
     },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => getProfileItem({ ctx: tenantCtx(req), criterionId: req.params.criterionId }),
   });
   app.put("/security-profile/items/:criterionId", {
@@ -46,7 +46,7 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (app) => {
       body: PutProfileItemBody,
       response: { 200: ProfileItemViewSchema },
     },
-    config: { access: { roles: EDITOR_ROLES } },
+    config: EDIT_ACCESS,
     handler: (req) => putProfileItem({ ctx: tenantCtx(req), criterionId: req.params.criterionId, input: req.body }),
   });
   app.post("/security-profile/items/:criterionId/approve-na", {
@@ -56,7 +56,7 @@ export const securityProfileRoutes: FastifyPluginAsyncZod = async (app) => {
       params: CriterionParams,
       response: { 200: ProfileItemViewSchema },
     },
-    config: { access: { roles: APPROVER_ROLES } },
+    config: APPROVE_ACCESS,
     handler: (req) => approveNotApplicable({ ctx: tenantCtx(req), criterionId: req.params.criterionId }),
   });
 };

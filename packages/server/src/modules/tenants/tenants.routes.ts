@@ -1,7 +1,8 @@
-import { ADMIN_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
+import { ADMIN_ROLES } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { actorOf } from "../../auth/context.ts";
 import { withScope } from "../../db/tx.ts";
+import { READ_ACCESS } from "../../http/access.ts";
 import { authOf, tenantCtx } from "../../http/context.ts";
 import { listMemberships } from "../auth/auth.service.ts";
 import { MembershipListSchema, TenantProfileBody, TenantSchema, UpdateTenantBody } from "./tenants.schema.ts";
@@ -13,7 +14,7 @@ const tags = ["company"];
 export const tenantsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/tenant", {
     schema: { tags, summary: "The current company's CTPAT profile", response: { 200: TenantSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => getTenant({ ctx: tenantCtx(req) }),
   });
   app.patch("/tenant", {

@@ -1,6 +1,7 @@
-import { ADMIN_ROLES, INTERNAL_ROLES } from "@portcullis/domain";
+import { ADMIN_ROLES } from "@portcullis/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { READ_ACCESS } from "../../http/access.ts";
 import { authOf, tenantCtx } from "../../http/context.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { CreatedTokenSchema, CreateTokenBody, TokenListSchema } from "./tokens.schema.ts";
@@ -13,7 +14,7 @@ const isAdmin = (role: string | null) => role !== null && (ADMIN_ROLES as readon
 export const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/tokens", {
     schema: { tags, summary: "API tokens (admins see everyone's)", response: { 200: TokenListSchema } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: (req) => listTokens({ ctx: tenantCtx(req), all: isAdmin(authOf(req).role) }),
   });
   app.post("/tokens", {
@@ -23,7 +24,7 @@ export const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
       body: CreateTokenBody,
       response: { 201: CreatedTokenSchema },
     },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: async (req, reply) => {
       const ctx = tenantCtx(req);
       const created = await createToken({
@@ -39,7 +40,7 @@ export const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.delete("/tokens/:id", {
     schema: { tags, summary: "Revoke a token", params: IdParams, response: { 204: z.null() } },
-    config: { access: { roles: INTERNAL_ROLES } },
+    config: READ_ACCESS,
     handler: async (req, reply) => {
       await revokeToken({ ctx: tenantCtx(req), id: req.params.id, all: isAdmin(authOf(req).role) });
       return reply.status(204).send(null);
