@@ -53,13 +53,6 @@ export function findLane(tx: Tx, tenantId: string, id: string, forUpdate = false
   return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
-/** Another lane of the tenant with this external key. */
-export async function externalKeyTaken(tx: Tx, tenantId: string, key: string, exceptId: string | null): Promise<boolean> {
-  let q = tx.selectFrom("lanes").select("id").where("tenant_id", "=", tenantId).where("external_key", "=", key);
-  if (exceptId) q = q.where("id", "<>", exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
-}
-
 /** Legs of some lanes, in lane then seq order. */
 export async function findLegs(tx: Tx, tenantId: string, laneIds: readonly string[]): Promise<LaneLegRow[]> {
   if (laneIds.length === 0) return [];

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { checkLane, type LaneProblem, searchLocations } from "@portcullis/domain";
 import { appendAuditEvent } from "../../audit/audit.service.ts";
+import { externalKeyTaken } from "../../db/external-keys.ts";
 import type { LaneRow } from "../../db/schema-partners.ts";
 import { type Tx, withScope } from "../../db/tx.ts";
 import { AppError, notFound } from "../../errors.ts";
@@ -8,7 +9,7 @@ import type { TenantCtx } from "../../http/context.ts";
 import { isUuid } from "../../http/schemas.ts";
 import { findPartners, resolveNodes } from "./lanes.nodes.ts";
 import { laneAuditView, nodeKeysOf, presentLane, presentLocation } from "./lanes.present.ts";
-import { externalKeyTaken, findLane, findLegs, listLanes as listLaneRows, replaceLegs } from "./lanes.repo.ts";
+import { findLane, findLegs, listLanes as listLaneRows, replaceLegs } from "./lanes.repo.ts";
 import type { CreateLaneInput, Lane, LegInput, ListLanesQueryInput, ListLocationsQueryInput, UpdateLaneInput } from "./lanes.schema.ts";
 
 const scopeOf = (ctx: TenantCtx) => ({ tenantId: ctx.tenantId, userId: ctx.userId });
@@ -81,7 +82,7 @@ async function assertLegs(tx: Tx, tenantId: string, legs: readonly LegInput[]): 
 }
 
 async function assertExternalKeyFree(tx: Tx, tenantId: string, key: string | null | undefined, exceptId: string | null) {
-  if (key && (await externalKeyTaken(tx, tenantId, key, exceptId))) {
+  if (key && (await externalKeyTaken(tx, "lanes", tenantId, key, exceptId))) {
     throw new AppError("conflict", "Another lane has this external key", { field: "externalKey" });
   }
 }

@@ -11,19 +11,6 @@ export function findPartner(tx: Tx, tenantId: string, id: string, lock = false):
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
-/** True when another row of the tenant's partners (or partner sites) already uses this external key. */
-export async function externalKeyTaken(
-  tx: Tx,
-  table: "partners" | "partner_sites",
-  tenantId: string,
-  key: string,
-  exceptId: string | null,
-): Promise<boolean> {
-  let q = tx.selectFrom(table).select("id").where("tenant_id", "=", tenantId).where("external_key", "=", key);
-  if (exceptId) q = q.where("id", "<>", exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
-}
-
 /**
  * The certifications of each partner in `partnerIds` (every id gets an entry), for `certifiedStatus` and
  * `presentPartner`. Runs in the caller's transaction; other modules may call it.

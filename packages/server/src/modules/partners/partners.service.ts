@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { APPROVER_ROLES, canMovePartner, type PartnerStatus, type Role } from "@portcullis/domain";
 import type { Updateable } from "kysely";
 import { appendAuditEvent } from "../../audit/audit.service.ts";
+import { externalKeyTaken } from "../../db/external-keys.ts";
 import type { PartnerRow, PartnersTable } from "../../db/schema-partners.ts";
 import { type Tx, withScope } from "../../db/tx.ts";
 import { AppError, notFound } from "../../errors.ts";
@@ -11,14 +12,7 @@ import { isUniqueViolation } from "../procedures/procedures.service.ts";
 import { todayUtc } from "../procedures/review-interval.ts";
 import { checkedIdentifiers, loadPartnerDetail, replaceContacts, replaceIdentifiers } from "./partners.detail.ts";
 import { presentPartner, rescreenDueOn } from "./partners.present.ts";
-import {
-  certificationsByPartner,
-  externalKeyTaken,
-  findPartner,
-  insertStatusHistory,
-  lastScreenedOn,
-  listPartnerRows,
-} from "./partners.repo.ts";
+import { certificationsByPartner, findPartner, insertStatusHistory, lastScreenedOn, listPartnerRows } from "./partners.repo.ts";
 import type { CreatePartnerInput, ListPartnersQueryInput, MovePartnerInput, PartnerDetail, UpdatePartnerInput } from "./partners.schema.ts";
 
 /** The RLS scope of a service call. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Updateable } from "kysely";
 import { appendAuditEvent } from "../../audit/audit.service.ts";
+import { externalKeyTaken } from "../../db/external-keys.ts";
 import type { PartnerSiteRow, PartnerSitesTable } from "../../db/schema-partners.ts";
 import { withScope } from "../../db/tx.ts";
 import { AppError, notFound } from "../../errors.ts";
@@ -10,7 +11,7 @@ import { isUniqueViolation } from "../procedures/procedures.service.ts";
 import { assertCoordinatePair, siteChanges, siteColumns } from "../sites/sites.fields.ts";
 import { presentPartnerSite } from "./partners.present.ts";
 import type { CreatePartnerSiteInput, ListPartnerSitesQueryInput, PartnerSite, UpdatePartnerSiteInput } from "./partners.records.schema.ts";
-import { externalKeyTaken, findPartner } from "./partners.repo.ts";
+import { findPartner } from "./partners.repo.ts";
 import { lockPartner, scopeOf } from "./partners.service.ts";
 
 const keyConflict = (key: string) => new AppError("conflict", `Another partner site already has the key ${key.slice(0, 100)}`);
