@@ -78,4 +78,25 @@ describe("browser journey: the evidence vault keeps every version of a file", ()
     const saved = await file.path();
     expect(fs.readFileSync(saved, "utf8")).toBe(v2Content);
   });
+
+  it("checks the vault: intact first, then names the version whose file was altered on disk", async () => {
+    await page.getByTestId("nav-evidence").click();
+    await page.getByTestId("evidence-check").click();
+    const ok = page.getByTestId("evidence-check-ok");
+    await ok.waitFor();
+    expect(await ok.textContent()).toMatch(/match their recorded SHA-256/);
+    await page.keyboard.press("Escape");
+
+    // Same length, other bytes: only re-hashing can tell.
+    const sha = createHash("sha256").update(v2Content).digest("hex");
+    const stored = (fs.readdirSync(path.join(server.dataDir, "evidence"), { recursive: true }) as string[]).find((f) => f.endsWith(sha));
+    if (!stored) throw new Error("version 2 is not in the vault");
+    fs.writeFileSync(path.join(server.dataDir, "evidence", stored), "x".repeat(Buffer.byteLength(v2Content)));
+    await page.getByTestId("evidence-check").click();
+    const problem = page.getByTestId("evidence-check-problem");
+    await problem.first().waitFor();
+    expect(await problem.count()).toBe(1);
+    expect(await problem.first().getAttribute("data-state")).toBe("damaged");
+    expect(await problem.first().textContent()).toContain("Seal verification log");
+  });
 });

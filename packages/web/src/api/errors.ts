@@ -13,6 +13,7 @@ const KNOWN_CODES = [
   "payload_too_large",
   "unsupported_media_type",
   "import_invalid",
+  "file_missing",
   "rate_limited",
   "internal_error",
   "unavailable",

@@ -1,14 +1,15 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useEffect, useMemo, useState } from "react";
+import { Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { FilterBar, SearchBox } from "../../components/ListFilters";
+import { ListCount } from "../../components/ListResults";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { SearchSelect } from "../../components/SearchSelect";
 import { ENTITY_TYPES } from "../../lib/constants";
 import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
+import { useUrlFilters } from "../../lib/useUrlFilters";
 import { DownloadButton } from "../profile/download";
 import { PageLoader } from "../shell/AppLayout";
 import { type CriterionView, criteriaExportPath, pickLang, useCriteria } from "./api";
@@ -17,35 +18,14 @@ import { CriterionCard } from "./CriterionCard";
 /** The search box answers after this pause in typing. */
 const SEARCH_DEBOUNCE_MS = 150;
 
+/** The CBP minimum security criteria, grouped by focus area and category, with search, filters and exports. */
 export default function CriteriaPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get("q") ?? "");
-  const [debouncedQ] = useDebouncedValue(q, SEARCH_DEBOUNCE_MS);
-  const entityType = params.get("entityType");
-  const categoryId = params.get("categoryId");
-  const level = params.get("level");
+  const filters = useUrlFilters(["q", "entityType", "categoryId", "level"], { debounceMs: SEARCH_DEBOUNCE_MS });
+  const { entityType, categoryId, level } = filters.values;
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only react to the debounced search text
-  useEffect(() => {
-    if ((params.get("q") ?? "") !== debouncedQ.trim()) update({ q: debouncedQ.trim() || null });
-  }, [debouncedQ]);
-
-  const criteria = useCriteria({ q: params.get("q") ?? "", entityType, categoryId, level });
+  const criteria = useCriteria({ q: filters.values.q ?? "", entityType, categoryId, level });
   const data = criteria.data;
 
   // Focus area → category → criteria, in CBP order, skipping empty groups.
@@ -65,7 +45,6 @@ export default function CriteriaPage() {
       .filter((g) => g.categories.length > 0);
   }, [data]);
 
-  const filtered = !!(params.get("q") || entityType || categoryId || level);
   const exportQuery = criteriaExportPath("xlsx", lang, entityType);
 
   return (
@@ -103,56 +82,50 @@ export default function CriteriaPage() {
         }
       />
       <Stack>
-        <Paper withBorder p="sm">
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              type="search"
-              label={t("common.search")}
-              placeholder={t("criteria.searchPlaceholder")}
-              description={t("criteria.searchHint")}
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              w={{ base: "100%", sm: 300 }}
-              data-testid="criteria-search"
+        <FilterBar>
+          <SearchBox
+            placeholder={t("criteria.searchPlaceholder")}
+            description={t("criteria.searchHint")}
+            value={filters.q}
+            onChange={filters.setQ}
+            w={{ base: "100%", sm: 300 }}
+            data-testid="criteria-search"
+          />
+          <SearchSelect
+            label={t("criteria.entityType")}
+            placeholder={t("criteria.allEntityTypes")}
+            data={ENTITY_TYPES.map((et) => ({ value: et, label: t(`entityTypes.${et}`) }))}
+            {...filters.bindSelect("entityType")}
+            clearable
+            w={{ base: "100%", sm: 260 }}
+            data-testid="criteria-entity-filter"
+          />
+          <SearchSelect
+            label={t("criteria.category")}
+            placeholder={t("criteria.allCategories")}
+            data={(data?.categories ?? []).map((c) => ({ value: String(c.id), label: `${c.id}. ${pickLang(c.name, lang)}` }))}
+            {...filters.bindSelect("categoryId")}
+            clearable
+            w={{ base: "100%", sm: 280 }}
+            data-testid="criteria-category-filter"
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="criteria-level-label">
+              {t("criteria.levelLabel")}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="criteria-level-label"
+              value={level ?? "all"}
+              onChange={(v) => filters.update({ level: v === "all" ? null : v })}
+              data={[
+                { value: "all", label: t("criteria.level.all") },
+                { value: "must", label: t("criteria.level.must") },
+                { value: "should", label: t("criteria.level.should") },
+              ]}
+              data-testid="criteria-level-filter"
             />
-            <SearchSelect
-              label={t("criteria.entityType")}
-              placeholder={t("criteria.allEntityTypes")}
-              data={ENTITY_TYPES.map((et) => ({ value: et, label: t(`entityTypes.${et}`) }))}
-              value={entityType}
-              onChange={(v) => update({ entityType: v })}
-              clearable
-              w={{ base: "100%", sm: 260 }}
-              data-testid="criteria-entity-filter"
-            />
-            <SearchSelect
-              label={t("criteria.category")}
-              placeholder={t("criteria.allCategories")}
-              data={(data?.categories ?? []).map((c) => ({ value: String(c.id), label: `${c.id}. ${pickLang(c.name, lang)}` }))}
-              value={categoryId}
-              onChange={(v) => update({ categoryId: v })}
-              clearable
-              w={{ base: "100%", sm: 280 }}
-              data-testid="criteria-category-filter"
-            />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="criteria-level-label">
-                {t("criteria.levelLabel")}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="criteria-level-label"
-                value={level ?? "all"}
-                onChange={(v) => update({ level: v === "all" ? null : v })}
-                data={[
-                  { value: "all", label: t("criteria.level.all") },
-                  { value: "must", label: t("criteria.level.must") },
-                  { value: "should", label: t("criteria.level.should") },
-                ]}
-                data-testid="criteria-level-filter"
-              />
-            </Stack>
-          </Group>
-        </Paper>
+          </Stack>
+        </FilterBar>
 
         {criteria.isPending ? (
           <PageLoader />
@@ -160,23 +133,9 @@ export default function CriteriaPage() {
           <QueryError error={criteria.error} onRetry={() => void criteria.refetch()} />
         ) : (
           <>
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed" aria-live="polite" data-testid="criteria-count">
-                {t("criteria.count", { count: data?.total ?? 0 })}
-              </Text>
-              {filtered && (
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  onClick={() => {
-                    setQ("");
-                    update({ q: null, entityType: null, categoryId: null, level: null });
-                  }}
-                >
-                  {t("common.clearFilters")}
-                </Button>
-              )}
-            </Group>
+            <ListCount filtered={filters.filtered} onClear={filters.clear} data-testid="criteria-count">
+              {t("criteria.count", { count: data?.total ?? 0 })}
+            </ListCount>
             {groups.length === 0 ? (
               <Paper withBorder p="lg" data-testid="criteria-empty">
                 <Text>{t("criteria.noMatches")}</Text>

@@ -1,8 +1,8 @@
 import { ActionIcon, Badge, Code, CopyButton, Group, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { IconCheck, IconCopy } from "../../components/icons";
 import { type Language, LOCALE_TAG } from "../../i18n";
 import type { EvidenceStatus } from "./api";
-import { IconCheck, IconCopy } from "./icons";
 
 const STATUS_COLOR: Record<EvidenceStatus, string> = {
   valid: "green",

@@ -1,6 +1,6 @@
 import { Button, List, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { IconVault } from "./icons";
+import { IconVault } from "../../components/icons";
 
 /** Shown while the vault is empty: what evidence is for, examples, and the way to add the first file. */
 export function EvidenceEmptyState({ onUpload }: { onUpload?: () => void }) {

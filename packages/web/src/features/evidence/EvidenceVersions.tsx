@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
+import { IconDownload, IconUpload } from "../../components/icons";
 import { formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { downloadUrl, type EvidenceDetail } from "./api";
 import { formatBytes, HashCode } from "./EvidenceBits";
-import { IconDownload, IconUpload } from "./icons";
 import { NewVersionModal } from "./NewVersionModal";
 
 /** Every stored version, newest first, with its fingerprint and a download link; editors add versions. */

@@ -1,9 +1,8 @@
-import { Group, Progress, Stack, Text } from "@mantine/core";
-import { Dropzone, type FileRejection } from "@mantine/dropzone";
+import { Stack } from "@mantine/core";
+import type { FileRejection } from "@mantine/dropzone";
 import { useTranslation } from "react-i18next";
-import { useLang } from "../../lib/useLang";
-import { formatBytes } from "./EvidenceBits";
-import { IconFile, IconUpload, IconX } from "./icons";
+import { InlineError } from "../../components/FormParts";
+import { DropArea, SelectedFile, UploadProgress } from "./UploadParts";
 
 /**
  * The types the vault accepts (the server checks the content again). Extensions are listed too
@@ -39,7 +38,6 @@ interface Props {
 /** Drop or pick one file; shows the chosen file and, while sending, a real progress bar. */
 export function FileDrop({ file, onFile, error, onReject, disabled, progress }: Props) {
   const { t } = useTranslation();
-  const lang = useLang();
 
   const rejected = (rejections: FileRejection[]) => {
     const code = rejections[0]?.errors[0]?.code;
@@ -48,68 +46,25 @@ export function FileDrop({ file, onFile, error, onReject, disabled, progress }: 
 
   return (
     <Stack gap="xs">
-      <Dropzone
-        onDrop={(files) => onFile(files[0] ?? null)}
+      <DropArea
+        onFile={onFile}
         onReject={rejected}
         accept={ACCEPTED_FILES}
-        multiple={false}
-        // The plain file input everywhere: the File System Access picker behaves differently per browser.
-        useFsAccessApi={false}
         disabled={disabled}
-        role="button"
-        aria-label={t("evidence.upload.dropLabel")}
-        aria-describedby="evidence-drop-hint"
-        data-testid="evidence-dropzone"
-        p="md"
-      >
-        <Group justify="center" gap="md" mih={80} wrap="nowrap" style={{ pointerEvents: "none" }}>
-          <Dropzone.Accept>
-            <IconUpload size={36} />
-          </Dropzone.Accept>
-          <Dropzone.Reject>
-            <IconX size={36} />
-          </Dropzone.Reject>
-          <Dropzone.Idle>
-            <IconFile size={36} />
-          </Dropzone.Idle>
-          <Stack gap={2}>
-            <Text size="sm" fw={500}>
-              {t("evidence.upload.dropTitle")}
-            </Text>
-            <Text size="xs" c="dimmed" id="evidence-drop-hint">
-              {t("evidence.upload.dropHint")}
-            </Text>
-          </Stack>
-        </Group>
-      </Dropzone>
-      {error && (
-        <Text size="sm" c="red" role="alert">
-          {error}
-        </Text>
-      )}
-      {file && (
-        <Group gap="xs" wrap="nowrap" data-testid="evidence-selected-file">
-          <IconFile />
-          <Text size="sm" truncate="end" style={{ minWidth: 0 }}>
-            {file.name}
-          </Text>
-          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-            {formatBytes(file.size, lang)}
-          </Text>
-        </Group>
-      )}
+        label={t("evidence.upload.dropLabel")}
+        title={t("evidence.upload.dropTitle")}
+        hint={t("evidence.upload.dropHint")}
+        testId="evidence-dropzone"
+      />
+      <InlineError message={error} />
+      {file && <SelectedFile file={file} testId="evidence-selected-file" />}
       {progress !== null && (
-        <Stack gap={2}>
-          <Progress
-            value={progress}
-            animated={progress < 100}
-            aria-label={t("evidence.upload.progress", { percent: progress })}
-            data-testid="evidence-upload-progress"
-          />
-          <Text size="xs" c="dimmed" aria-live="polite">
-            {progress < 100 ? t("evidence.upload.progress", { percent: progress }) : t("evidence.upload.processing")}
-          </Text>
-        </Stack>
+        <UploadProgress
+          percent={progress}
+          label={t("evidence.upload.progress", { percent: progress })}
+          processing={t("evidence.upload.processing")}
+          testId="evidence-upload-progress"
+        />
       )}
     </Stack>
   );

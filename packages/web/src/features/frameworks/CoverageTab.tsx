@@ -1,10 +1,10 @@
 import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Switch, Table, Text, Title, Tooltip } from "@mantine/core";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryError } from "../../components/QueryError";
 import { LevelBadge } from "../criteria/badges";
-import { PROFILE_STATUSES } from "../profile/api";
+import { PROFILE_STATUSES, type ProfileStatus } from "../profile/api";
 import { STATUS_CHART_COLOR, StatusBadge, StatusLegend } from "../profile/status";
 import { PageLoader } from "../shell/AppLayout";
 import { type CoverageCounts, useCoverage } from "./api";
@@ -36,6 +36,68 @@ function SummaryBar({ title, counts, extra, testId }: { title: string; counts: C
         {extra ? ` · ${extra}` : ""}
       </Text>
     </Stack>
+  );
+}
+
+interface CoverageRow {
+  key: string;
+  label: ReactNode;
+  /** The status drawn from the other side; null when nothing maps to the row. */
+  derived: ProfileStatus | null;
+  own: ProfileStatus;
+}
+
+/** One direction of the coverage: each row with its drawn ("draft") status beside its own. */
+function CoverageTable(props: {
+  title: string;
+  action?: ReactNode;
+  firstColumn: string;
+  ownColumn: string;
+  /** Shown instead of a drawn status when nothing maps to the row. */
+  unmapped: string;
+  rows: CoverageRow[];
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          {props.title}
+        </Title>
+        {props.action}
+      </Group>
+      <Table.ScrollContainer minWidth={420}>
+        <Table verticalSpacing={6} fz="sm" data-testid={props.testId}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{props.firstColumn}</Table.Th>
+              <Table.Th>{t("frameworks.cols.draft")}</Table.Th>
+              <Table.Th>{props.ownColumn}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {props.rows.map((r) => (
+              <Table.Tr key={r.key}>
+                <Table.Td>{r.label}</Table.Td>
+                <Table.Td>
+                  {r.derived === null ? (
+                    <Text size="xs" c="dimmed">
+                      {props.unmapped}
+                    </Text>
+                  ) : (
+                    <StatusBadge status={r.derived} size="sm" />
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={r.own} size="sm" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
   );
 }
 
@@ -74,53 +136,31 @@ export function CoverageTab({ frameworkId }: { frameworkId: string }) {
         </Stack>
       </Paper>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Paper withBorder p="md">
-          <Title order={3} size="h5" mb="sm">
-            {t("frameworks.coverage.controlsTitle")}
-          </Title>
-          <Table.ScrollContainer minWidth={420}>
-            <Table verticalSpacing={6} fz="sm" data-testid="coverage-controls">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("frameworks.cols.ref")}</Table.Th>
-                  <Table.Th>{t("frameworks.cols.draft")}</Table.Th>
-                  <Table.Th>{t("frameworks.cols.ownStatus")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {controls.map((c) => (
-                  <Table.Tr key={c.ref}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {c.ref}
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {c.title}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {c.mappings.length === 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t("frameworks.noMappings")}
-                        </Text>
-                      ) : (
-                        <StatusBadge status={c.derivedStatus} size="sm" />
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={c.status} size="sm" />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-        <Paper withBorder p="md">
-          <Group justify="space-between" mb="sm">
-            <Title order={3} size="h5">
-              {t("frameworks.coverage.criteriaTitle")}
-            </Title>
+        <CoverageTable
+          title={t("frameworks.coverage.controlsTitle")}
+          firstColumn={t("frameworks.cols.ref")}
+          ownColumn={t("frameworks.cols.ownStatus")}
+          unmapped={t("frameworks.noMappings")}
+          testId="coverage-controls"
+          rows={controls.map((c) => ({
+            key: c.ref,
+            label: (
+              <>
+                <Text size="sm" ff="monospace">
+                  {c.ref}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  {c.title}
+                </Text>
+              </>
+            ),
+            derived: c.mappings.length === 0 ? null : c.derivedStatus,
+            own: c.status,
+          }))}
+        />
+        <CoverageTable
+          title={t("frameworks.coverage.criteriaTitle")}
+          action={
             <Switch
               size="sm"
               label={t("frameworks.coverage.showUncovered")}
@@ -128,45 +168,25 @@ export function CoverageTab({ frameworkId }: { frameworkId: string }) {
               onChange={(e) => setShowUncovered(e.currentTarget.checked)}
               data-testid="coverage-show-uncovered"
             />
-          </Group>
-          <Table.ScrollContainer minWidth={420}>
-            <Table verticalSpacing={6} fz="sm" data-testid="coverage-criteria">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("frameworks.cols.criterion")}</Table.Th>
-                  <Table.Th>{t("frameworks.cols.draft")}</Table.Th>
-                  <Table.Th>{t("frameworks.cols.profileStatus")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {criteria.map((c) => (
-                  <Table.Tr key={c.criterionId}>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Anchor component={Link} to={`/profile/${encodeURIComponent(c.criterionId)}`} ff="monospace" size="sm">
-                          {c.criterionId}
-                        </Anchor>
-                        <LevelBadge level={c.level} size="xs" />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      {c.controls.length === 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t("frameworks.coverage.noControls")}
-                        </Text>
-                      ) : (
-                        <StatusBadge status={c.derivedStatus} size="sm" />
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={c.profileStatus} size="sm" />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+          }
+          firstColumn={t("frameworks.cols.criterion")}
+          ownColumn={t("frameworks.cols.profileStatus")}
+          unmapped={t("frameworks.coverage.noControls")}
+          testId="coverage-criteria"
+          rows={criteria.map((c) => ({
+            key: c.criterionId,
+            label: (
+              <Group gap={6} wrap="nowrap">
+                <Anchor component={Link} to={`/profile/${encodeURIComponent(c.criterionId)}`} ff="monospace" size="sm">
+                  {c.criterionId}
+                </Anchor>
+                <LevelBadge level={c.level} size="xs" />
+              </Group>
+            ),
+            derived: c.controls.length === 0 ? null : c.derivedStatus,
+            own: c.profileStatus,
+          }))}
+        />
       </SimpleGrid>
     </Stack>
   );

@@ -3,19 +3,19 @@ import {
   type ComboboxItem,
   type ComboboxParsedItem,
   Group,
-  Modal,
   type OptionsFilter,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
 } from "@mantine/core";
-import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
-import { type FormEvent, useMemo, useState } from "react";
+import { useDebouncedValue } from "@mantine/hooks";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors, formError } from "../../api/errors";
+import { formError } from "../../api/errors";
 import { FormActions, FormError } from "../../components/FormParts";
+import { FormModal } from "../../components/form/FormModal";
+import { useFormFields } from "../../components/form/useFormFields";
 import { SearchSelect } from "../../components/SearchSelect";
 import { rankedFilter } from "../../lib/selectFilter";
 import { useLang } from "../../lib/useLang";
@@ -24,6 +24,7 @@ import { type CertificationInput, type PartnerCertification, useMraPrograms } fr
 import { CERTIFICATION_STATUSES, type CertificationStatus } from "./domain";
 import { MraFacts, mraLabel } from "./MraProgram";
 import { useAddCertification, useUpdateCertification } from "./records.api";
+import { useRecordSave } from "./useRecordSave";
 
 const FIELDS = ["program", "certificateId", "status", "validFrom", "validTo", "lastVerifiedOn", "evidenceId"] as const;
 const CERTAINTY_COLOR = { verified: "teal", secondary: "gray", uncertain: "orange" } as const;
@@ -56,17 +57,14 @@ interface Props {
 /** Record or edit a CTPAT or MRA certification held by the partner. */
 export function CertificationModal({ partnerId, certification, opened, onClose }: Props) {
   const { t } = useTranslation();
-  const phone = useMediaQuery("(max-width: 36em)");
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={certification ? t("partners.certifications.editTitle") : t("partners.certifications.newTitle")}
-      size="lg"
-      fullScreen={!!phone}
     >
-      {opened && <CertificationForm partnerId={partnerId} certification={certification} onClose={onClose} />}
-    </Modal>
+      <CertificationForm partnerId={partnerId} certification={certification} onClose={onClose} />
+    </FormModal>
   );
 }
 
@@ -99,25 +97,27 @@ function CertificationForm({ partnerId, certification: c, onClose }: Omit<Props,
   const { t } = useTranslation();
   const lang = useLang();
   const programs = useMraPrograms();
-  const add = useAddCertification(partnerId);
-  const update = useUpdateCertification(partnerId);
-  const mutation = c ? update : add;
-  const [values, setValues] = useState<Values>({
-    program: c?.program ?? null,
-    certificateId: c?.certificateId ?? "",
-    status: (c?.status as CertificationStatus | undefined) ?? "active",
-    validFrom: c?.validFrom ?? "",
-    validTo: c?.validTo ?? "",
-    lastVerifiedOn: c?.lastVerifiedOn ?? "",
-    evidenceId: c?.evidenceId ?? null,
+  const { save, error, pending } = useRecordSave({
+    editingId: c?.id ?? null,
+    add: useAddCertification(partnerId),
+    update: useUpdateCertification(partnerId),
+    toUpdate: (certificationId, body: CertificationInput) => ({ certificationId, body }),
+    addedMessage: () => t("partners.certifications.added"),
+    onDone: onClose,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const serverErrors = useMemo(() => fieldErrors(t, mutation.error, FIELDS), [t, mutation.error]);
-  const errorFor = (f: string) => errors[f] ?? serverErrors[f];
-  const set = <K extends keyof Values>(k: K, v: Values[K]) => {
-    setValues((old) => ({ ...old, [k]: v }));
-    setErrors(({ [k]: _gone, ...rest }) => rest);
-  };
+  const { values, set, errorFor, serverErrors, check, text } = useFormFields<Values>(
+    () => ({
+      program: c?.program ?? null,
+      certificateId: c?.certificateId ?? "",
+      status: (c?.status as CertificationStatus | undefined) ?? "active",
+      validFrom: c?.validFrom ?? "",
+      validTo: c?.validTo ?? "",
+      lastVerifiedOn: c?.lastVerifiedOn ?? "",
+      evidenceId: c?.evidenceId ?? null,
+    }),
+    error,
+    FIELDS,
+  );
 
   const byId = new Map((programs.data ?? []).map((p) => [p.id, p]));
   const programData = [
@@ -136,9 +136,8 @@ function CertificationForm({ partnerId, certification: c, onClose }: Omit<Props,
     if (values.validFrom && values.validTo && values.validTo < values.validFrom) errs.validTo = t("partners.certifications.toBeforeFrom");
     const today = new Date().toISOString().slice(0, 10);
     if (values.lastVerifiedOn && values.lastVerifiedOn > today) errs.lastVerifiedOn = t("partners.certifications.notFuture");
-    setErrors(errs);
-    if (Object.keys(errs).length > 0) return;
-    const body: CertificationInput = {
+    if (!check(errs)) return;
+    save({
       program: values.program as string,
       certificateId: values.certificateId.trim() || null,
       status: values.status,
@@ -146,19 +145,13 @@ function CertificationForm({ partnerId, certification: c, onClose }: Omit<Props,
       validTo: values.validTo || null,
       lastVerifiedOn: values.lastVerifiedOn || null,
       evidenceId: values.evidenceId,
-    };
-    const done = () => {
-      notifications.show({ color: "green", message: c ? t("common.saved") : t("partners.certifications.added") });
-      onClose();
-    };
-    if (c) update.mutate({ certificationId: c.id, body }, { onSuccess: done });
-    else add.mutate(body, { onSuccess: done });
+    });
   };
 
   return (
     <form onSubmit={submit} noValidate data-testid="partner-cert-form">
       <Stack>
-        <FormError message={formError(t, mutation.error, serverErrors)} />
+        <FormError message={formError(t, error, serverErrors)} />
         <SearchSelect
           label={t("partners.certifications.program")}
           required
@@ -201,9 +194,7 @@ function CertificationForm({ partnerId, certification: c, onClose }: Omit<Props,
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput
             label={t("partners.certifications.certificateId")}
-            value={values.certificateId}
-            onChange={(e) => set("certificateId", e.currentTarget.value)}
-            error={errorFor("certificateId")}
+            {...text("certificateId")}
             maxLength={100}
             spellCheck={false}
             data-testid="partner-cert-id"
@@ -217,37 +208,20 @@ function CertificationForm({ partnerId, certification: c, onClose }: Omit<Props,
             error={errorFor("status")}
             data-testid="partner-cert-status"
           />
-          <TextInput
-            type="date"
-            label={t("partners.certifications.validFrom")}
-            name="validFrom"
-            value={values.validFrom}
-            onChange={(e) => set("validFrom", e.currentTarget.value)}
-            error={errorFor("validFrom")}
-          />
-          <TextInput
-            type="date"
-            label={t("partners.certifications.validTo")}
-            name="validTo"
-            value={values.validTo}
-            onChange={(e) => set("validTo", e.currentTarget.value)}
-            error={errorFor("validTo")}
-          />
+          <TextInput type="date" label={t("partners.certifications.validFrom")} {...text("validFrom")} />
+          <TextInput type="date" label={t("partners.certifications.validTo")} {...text("validTo")} />
           <TextInput
             type="date"
             label={t("partners.certifications.lastVerifiedOn")}
             description={t("partners.certifications.lastVerifiedHint")}
-            name="lastVerifiedOn"
-            value={values.lastVerifiedOn}
-            onChange={(e) => set("lastVerifiedOn", e.currentTarget.value)}
-            error={errorFor("lastVerifiedOn")}
+            {...text("lastVerifiedOn")}
           />
         </SimpleGrid>
         <EvidenceSelect value={values.evidenceId} onChange={(v) => set("evidenceId", v)} error={errorFor("evidenceId")} />
         <FormActions
           onCancel={onClose}
           submitLabel={c ? t("common.save") : t("partners.certifications.add")}
-          loading={mutation.isPending}
+          loading={pending}
           testId="partner-cert-submit"
         />
       </Stack>

@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Group, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { InlineError } from "../../components/FormParts";
 import { SearchSelect } from "../../components/SearchSelect";
 import { CertaintyBadge } from "../criteria/badges";
-import { IconX } from "../evidence/icons";
 import { hintIdentifier, IDENTIFIER_KINDS, IDENTIFIER_RULES, type IdentifierKind } from "./domain";
 import { type IdentifierRow, isCountry, rowKey } from "./partnerForm";
+import { RowListEditor } from "./RowListEditor";
 
 interface Props {
   rows: IdentifierRow[];
@@ -13,7 +14,6 @@ interface Props {
   errors: Record<string, string | undefined>;
   /** A problem with the list as a whole. */
   generalError?: string;
-  readOnly?: boolean;
 }
 
 /** The live hint under one identifier: what the format should be, and whether the value fits it. */
@@ -65,90 +65,59 @@ function IdentifierHint({ kind, value, error }: { kind: IdentifierKind; value: s
 }
 
 /** Rows of kind + value. Refused formats are errors; formats we are not sure of only warn, with their certainty. */
-export function IdentifiersEditor({ rows, onChange, errors, generalError, readOnly }: Props) {
+export function IdentifiersEditor({ rows, onChange, errors, generalError }: Props) {
   const { t } = useTranslation();
   const kinds = IDENTIFIER_KINDS.map((k) => ({ value: k, label: t(`partners.identifiers.kind.${k}`) }));
-  const set = (i: number, patch: Partial<IdentifierRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-
   return (
-    <Stack gap="xs" data-testid="partner-identifiers">
-      <Text size="sm" fw={500}>
-        {t("partners.identifiers.title")}
-      </Text>
-      {rows.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t("partners.identifiers.none")}
-        </Text>
-      )}
-      {rows.map((row, i) => {
+    <RowListEditor
+      rows={rows}
+      onChange={onChange}
+      newRow={() => ({ key: rowKey(), kind: null, value: "" })}
+      generalError={generalError}
+      labels={{
+        title: t("partners.identifiers.title"),
+        none: t("partners.identifiers.none"),
+        add: t("partners.identifiers.add"),
+        remove: t("partners.identifiers.remove"),
+      }}
+      testIds={{
+        list: "partner-identifiers",
+        row: "partner-identifier-row",
+        add: "partner-identifier-add",
+        remove: "partner-identifier-remove",
+      }}
+      wrap="wrap"
+      renderFields={(row, i, update) => {
         const error = errors[`identifiers.${i}`];
         return (
-          <Paper key={row.key} withBorder p="xs" data-testid="partner-identifier-row">
-            <Group align="flex-start" gap="xs" wrap="wrap">
-              <SearchSelect
-                aria-label={t("partners.identifiers.kindLabel")}
-                placeholder={t("partners.identifiers.kindLabel")}
-                data={kinds}
-                value={row.kind}
-                onChange={(v) => set(i, { kind: v as IdentifierKind | null })}
-                readOnly={readOnly}
-                allowDeselect={false}
-                w={{ base: "100%", xs: 220 }}
-                data-testid="partner-identifier-kind"
+          <>
+            <SearchSelect
+              aria-label={t("partners.identifiers.kindLabel")}
+              placeholder={t("partners.identifiers.kindLabel")}
+              data={kinds}
+              value={row.kind}
+              onChange={(v) => update({ kind: v as IdentifierKind | null })}
+              allowDeselect={false}
+              w={{ base: "100%", xs: 220 }}
+              data-testid="partner-identifier-kind"
+            />
+            <Stack gap={4} style={{ flex: 1, minWidth: 180 }}>
+              <TextInput
+                aria-label={row.kind ? t(`partners.identifiers.kind.${row.kind}`) : t("partners.identifiers.valueLabel")}
+                placeholder={t("partners.identifiers.valueLabel")}
+                value={row.value}
+                onChange={(e) => update({ value: e.currentTarget.value })}
+                error={!!error}
+                autoCapitalize="characters"
+                spellCheck={false}
+                maxLength={80}
+                data-testid="partner-identifier-value"
               />
-              <Stack gap={4} style={{ flex: 1, minWidth: 180 }}>
-                <TextInput
-                  aria-label={row.kind ? t(`partners.identifiers.kind.${row.kind}`) : t("partners.identifiers.valueLabel")}
-                  placeholder={t("partners.identifiers.valueLabel")}
-                  value={row.value}
-                  onChange={(e) => set(i, { value: e.currentTarget.value })}
-                  readOnly={readOnly}
-                  error={!!error}
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  maxLength={80}
-                  data-testid="partner-identifier-value"
-                />
-                {row.kind && <IdentifierHint kind={row.kind} value={row.value} error={error} />}
-                {!row.kind && error && (
-                  <Text size="xs" c="red" role="alert">
-                    {error}
-                  </Text>
-                )}
-              </Stack>
-              {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  size="lg"
-                  aria-label={t("partners.identifiers.remove")}
-                  onClick={() => onChange(rows.filter((_, j) => j !== i))}
-                  data-testid="partner-identifier-remove"
-                >
-                  <IconX />
-                </ActionIcon>
-              )}
-            </Group>
-          </Paper>
+              {row.kind ? <IdentifierHint kind={row.kind} value={row.value} error={error} /> : <InlineError message={error} size="xs" />}
+            </Stack>
+          </>
         );
-      })}
-      {generalError && (
-        <Text size="sm" c="red" role="alert">
-          {generalError}
-        </Text>
-      )}
-      {!readOnly && (
-        <Group>
-          <Button
-            variant="light"
-            size="xs"
-            onClick={() => onChange([...rows, { key: rowKey(), kind: null, value: "" }])}
-            data-testid="partner-identifier-add"
-          >
-            {t("partners.identifiers.add")}
-          </Button>
-        </Group>
-      )}
-    </Stack>
+      }}
+    />
   );
 }

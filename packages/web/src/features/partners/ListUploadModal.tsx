@@ -1,12 +1,10 @@
-import { Alert, Button, Group, Modal, Progress, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
-import { Dropzone } from "@mantine/dropzone";
-import { useMediaQuery } from "@mantine/hooks";
+import { Alert, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLang } from "../../lib/useLang";
-import { formatBytes } from "../evidence/EvidenceBits";
-import { IconFile, IconUpload, IconX } from "../evidence/icons";
+import { FormActions, InlineError, LabelledSegments } from "../../components/FormParts";
+import { FormModal } from "../../components/form/FormModal";
+import { DropArea, SelectedFile, UploadProgress } from "../evidence/UploadParts";
 import { isAbort, uploadErrorMessage } from "../evidence/upload";
 import { LIST_SOURCES, type ListSource, useListUpload } from "./screening.api";
 
@@ -28,17 +26,15 @@ export function guessSource(fileName: string): ListSource {
 /** Upload an official denied-party list file; the server reads it, stores the entries and rescreens every partner. */
 export function ListUploadModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery("(max-width: 36em)");
   return (
-    <Modal opened={opened} onClose={onClose} title={t("screening.upload.title")} size="lg" fullScreen={!!phone} closeOnClickOutside={false}>
-      {opened && <UploadForm onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={t("screening.upload.title")} closeOnClickOutside={false}>
+      <UploadForm onClose={onClose} />
+    </FormModal>
   );
 }
 
 function UploadForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const upload = useListUpload();
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState("");
@@ -81,72 +77,30 @@ function UploadForm({ onClose }: { onClose: () => void }) {
         <Alert color="blue" data-testid="screening-upload-offline">
           {t("screening.offlineNote")}
         </Alert>
-        <Dropzone
-          onDrop={(files) => onFile(files[0] ?? null)}
+        <DropArea
+          onFile={onFile}
           onReject={() => setFileError(t("screening.upload.wrongType"))}
           accept={ACCEPT}
-          multiple={false}
-          useFsAccessApi={false}
           disabled={busy}
-          role="button"
-          aria-label={t("screening.upload.dropLabel")}
-          data-testid="screening-dropzone"
-          p="md"
-        >
-          <Group justify="center" gap="md" mih={72} wrap="nowrap" style={{ pointerEvents: "none" }}>
-            <Dropzone.Accept>
-              <IconUpload size={32} />
-            </Dropzone.Accept>
-            <Dropzone.Reject>
-              <IconX size={32} />
-            </Dropzone.Reject>
-            <Dropzone.Idle>
-              <IconFile size={32} />
-            </Dropzone.Idle>
-            <Stack gap={2}>
-              <Text size="sm" fw={500}>
-                {t("screening.upload.dropTitle")}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t("screening.upload.dropHint")}
-              </Text>
-            </Stack>
-          </Group>
-        </Dropzone>
-        {fileError && (
-          <Text size="sm" c="red" role="alert">
-            {fileError}
-          </Text>
-        )}
-        {file && (
-          <Group gap="xs" wrap="nowrap" data-testid="screening-selected-file">
-            <IconFile />
-            <Text size="sm" truncate="end" style={{ minWidth: 0 }}>
-              {file.name}
-            </Text>
-            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-              {formatBytes(file.size, lang)}
-            </Text>
-          </Group>
-        )}
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="screening-source-label">
-            {t("screening.upload.source")}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="screening-source-label"
-            orientation="horizontal"
-            fullWidth
-            data={LIST_SOURCES.map((s) => ({ value: s, label: t(`screening.sources.${s}`) }))}
-            value={source}
-            onChange={(v) => setSource(v as ListSource)}
-            disabled={busy}
-            data-testid="screening-source"
-          />
-          <Text size="xs" c="dimmed">
-            {t(`screening.sourceHelp.${source}`)}
-          </Text>
-        </Stack>
+          label={t("screening.upload.dropLabel")}
+          title={t("screening.upload.dropTitle")}
+          hint={t("screening.upload.dropHint")}
+          testId="screening-dropzone"
+          compact
+        />
+        <InlineError message={fileError} />
+        {file && <SelectedFile file={file} testId="screening-selected-file" />}
+        <LabelledSegments
+          label={t("screening.upload.source")}
+          hint={t(`screening.sourceHelp.${source}`)}
+          orientation="horizontal"
+          fullWidth
+          data={LIST_SOURCES.map((s) => ({ value: s, label: t(`screening.sources.${s}`) }))}
+          value={source}
+          onChange={(v) => setSource(v as ListSource)}
+          disabled={busy}
+          data-testid="screening-source"
+        />
         <TextInput
           label={t("screening.upload.name")}
           required
@@ -161,31 +115,26 @@ function UploadForm({ onClose }: { onClose: () => void }) {
           data-testid="screening-list-name"
         />
         {upload.progress !== null && (
-          <Stack gap={2}>
-            <Progress
-              value={upload.progress}
-              animated={upload.progress < 100}
-              aria-label={t("screening.upload.progress", { percent: upload.progress })}
-              data-testid="screening-upload-progress"
-            />
-            <Text size="xs" c="dimmed" aria-live="polite">
-              {upload.progress < 100 ? t("screening.upload.progress", { percent: upload.progress }) : t("screening.upload.processing")}
-            </Text>
-          </Stack>
+          <UploadProgress
+            percent={upload.progress}
+            label={t("screening.upload.progress", { percent: upload.progress })}
+            processing={t("screening.upload.processing")}
+            testId="screening-upload-progress"
+          />
         )}
         {error && (
           <Alert color="red" role="alert" data-testid="screening-upload-error">
             {error}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={busy ? upload.cancel : onClose} data-testid="screening-upload-cancel">
-            {busy ? t("screening.upload.stop") : t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="screening-upload-submit">
-            {t("screening.upload.submit")}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={busy ? upload.cancel : onClose}
+          cancelLabel={busy ? t("screening.upload.stop") : undefined}
+          cancelTestId="screening-upload-cancel"
+          submitLabel={t("screening.upload.submit")}
+          loading={busy}
+          testId="screening-upload-submit"
+        />
       </Stack>
     </form>
   );

@@ -1,17 +1,14 @@
-import { Anchor, Badge, Group, Stack, Tabs } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Badge, Group, Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { errorMessage } from "../../api/errors";
-import { ConfirmButton } from "../../components/ConfirmButton";
-import { PageHeader } from "../../components/PageHeader";
-import { QueryError } from "../../components/QueryError";
+import { useNavigate, useParams } from "react-router";
+import { ArchiveButton } from "../../components/ArchiveButton";
+import { BackLink, DetailFallback, DetailLayout } from "../../components/DetailLayout";
 import { isEditor } from "../../lib/constants";
 import { countryName } from "../../lib/countries";
 import { useLang } from "../../lib/useLang";
+import { useTabParam } from "../../lib/useTabParam";
 import { useCurrentSession } from "../auth/session";
 import { isApprover } from "../procedures/api";
-import { PageLoader } from "../shell/AppLayout";
 import { useArchivePartner, usePartner } from "./api";
 import { CertifiedBadge, PartnerStatusBadge, RescreenBadge, RiskBadge } from "./badges";
 import { CertificationsTab } from "./CertificationsTab";
@@ -23,7 +20,6 @@ import { ScreeningsTab } from "./ScreeningsTab";
 import { SitesTab } from "./SitesTab";
 
 const TABS = ["overview", "sites", "certifications", "screenings", "relations", "lanes", "questionnaires"] as const;
-type Tab = (typeof TABS)[number];
 
 /** One business partner: details and status, sites, certifications, screenings, tiers, lanes, questionnaires. */
 export default function PartnerDetailPage() {
@@ -32,26 +28,12 @@ export default function PartnerDetailPage() {
   const lang = useLang();
   const navigate = useNavigate();
   const { role } = useCurrentSession();
-  const [params, setParams] = useSearchParams();
-  const requested = params.get("tab");
-  const tab: Tab = (TABS as readonly string[]).includes(requested ?? "") ? (requested as Tab) : "overview";
+  const [tab, setTab] = useTabParam(TABS);
   const partner = usePartner(id);
   const archive = useArchivePartner(id);
 
-  const back = (
-    <Anchor component={Link} to="/partners" size="sm">
-      ← {t("partners.backToList")}
-    </Anchor>
-  );
-  if (partner.isPending) return <PageLoader />;
-  if (partner.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <QueryError error={partner.error} onRetry={() => void partner.refetch()} />
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/partners">{t("partners.backToList")}</BackLink>;
+  if (partner.isPending || partner.isError) return <DetailFallback query={partner} back={back} />;
   const p = partner.data;
   const archived = !!p.archivedAt;
   const canEdit = isEditor(role) && !archived;
@@ -59,68 +41,45 @@ export default function PartnerDetailPage() {
   const expiredCerts = p.certifications.filter((c) => c.expired).length;
   const count = (n: number) => (n > 0 ? ` (${n})` : "");
 
-  const setTab = (v: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (v && v !== "overview") next.set("tab", v);
-        else next.delete("tab");
-        return next;
-      },
-      { replace: true },
-    );
-
   return (
-    <Stack gap="lg">
-      {back}
-      <PageHeader
-        title={p.name}
-        description={
-          <Group gap="xs" component="span" data-testid="partner-header">
-            <PartnerStatusBadge status={p.status} />
-            <RiskBadge risk={p.riskLevel} />
-            <CertifiedBadge certified={p.certified} />
-            <RescreenBadge overdue={p.rescreenOverdue} />
-            {p.questionnaireWaived && (
-              <Badge color="teal" variant="outline" data-testid="partner-waived">
-                {t("partners.waiver.badge")}
-              </Badge>
-            )}
-            {archived && (
-              <Badge color="gray" variant="filled" data-testid="partner-archived">
-                {t("partners.archived")}
-              </Badge>
-            )}
-            <span>
-              {t(`partners.type.${p.type}`)} · {countryName(p.countryCode, lang)}
-            </span>
-          </Group>
-        }
-        actions={
-          canEdit ? (
-            <ConfirmButton
-              variant="light"
-              color="red"
-              loading={archive.isPending}
-              title={t("partners.archiveTitle")}
-              message={t("partners.archiveConfirm", { name: p.name })}
-              confirmLabel={t("partners.archive")}
-              data-testid="partner-archive"
-              onConfirm={() =>
-                archive.mutate(undefined, {
-                  onSuccess: () => {
-                    notifications.show({ color: "green", message: t("partners.archivedDone", { name: p.name }) });
-                    navigate("/partners");
-                  },
-                  onError: (e) => notifications.show({ color: "red", message: errorMessage(t, e) }),
-                })
-              }
-            >
-              {t("partners.archive")}
-            </ConfirmButton>
-          ) : null
-        }
-      />
+    <DetailLayout
+      back={back}
+      title={p.name}
+      description={
+        <Group gap="xs" component="span" data-testid="partner-header">
+          <PartnerStatusBadge status={p.status} />
+          <RiskBadge risk={p.riskLevel} />
+          <CertifiedBadge certified={p.certified} />
+          <RescreenBadge overdue={p.rescreenOverdue} />
+          {p.questionnaireWaived && (
+            <Badge color="teal" variant="outline" data-testid="partner-waived">
+              {t("partners.waiver.badge")}
+            </Badge>
+          )}
+          {archived && (
+            <Badge color="gray" variant="filled" data-testid="partner-archived">
+              {t("partners.archived")}
+            </Badge>
+          )}
+          <span>
+            {t(`partners.type.${p.type}`)} · {countryName(p.countryCode, lang)}
+          </span>
+        </Group>
+      }
+      actions={
+        canEdit ? (
+          <ArchiveButton
+            mutation={archive}
+            label={t("partners.archive")}
+            title={t("partners.archiveTitle")}
+            message={t("partners.archiveConfirm", { name: p.name })}
+            doneMessage={t("partners.archivedDone", { name: p.name })}
+            onArchived={() => navigate("/partners")}
+            data-testid="partner-archive"
+          />
+        ) : null
+      }
+    >
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List style={{ flexWrap: "wrap" }}>
           <Tabs.Tab value="overview" data-testid="partner-tab-overview">
@@ -187,6 +146,6 @@ export default function PartnerDetailPage() {
           <QuestionnairesTab partner={p} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
-    </Stack>
+    </DetailLayout>
   );
 }

@@ -1,13 +1,15 @@
-import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors, formError } from "../../api/errors";
 import { CountrySelect } from "../../components/CountrySelect";
-import { FormError } from "../../components/FormParts";
+import { FormActions, FormError, LabelledSegments } from "../../components/FormParts";
+import { bindText } from "../../components/form/useFormFields";
 import { SearchSelect } from "../../components/SearchSelect";
 import type { PartnerDetail, PartnerInput } from "./api";
 import { ContactsEditor } from "./ContactsEditor";
 import { PARTNER_TYPES, type PartnerType, RISK_LEVELS, type RiskLevel } from "./domain";
+import { ExternalKeyInput } from "./ExternalKeyInput";
 import { IdentifiersEditor } from "./IdentifiersEditor";
 import { PARTNER_FIELDS, type PartnerFormValues, rowErrors, toFormValues, toPartnerInput, validatePartner } from "./partnerForm";
 
@@ -38,6 +40,7 @@ export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCanc
     setClientErrors((errs) => Object.fromEntries(Object.entries(errs).filter(([k]) => k !== key && !k.startsWith(`${key}.`))));
     setTouched((s) => new Set(s).add(key));
   };
+  const text = bindText(values, set, errorFor);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -67,24 +70,8 @@ export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCanc
       <Stack>
         <FormError message={formError(t, error, { ...serverErrors, ...serverRows })} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t("partners.fields.name")}
-            name="name"
-            required
-            value={values.name}
-            error={errorFor("name")}
-            onChange={(e) => set("name", e.currentTarget.value)}
-            maxLength={200}
-            data-autofocus
-          />
-          <TextInput
-            label={t("partners.fields.legalName")}
-            name="legalName"
-            value={values.legalName}
-            error={errorFor("legalName")}
-            onChange={(e) => set("legalName", e.currentTarget.value)}
-            maxLength={200}
-          />
+          <TextInput label={t("partners.fields.name")} required {...text("name")} maxLength={200} data-autofocus />
+          <TextInput label={t("partners.fields.legalName")} {...text("legalName")} maxLength={200} />
           <SearchSelect
             label={t("partners.fields.type")}
             required
@@ -104,51 +91,19 @@ export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCanc
             data-testid="partner-country"
           />
         </SimpleGrid>
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="partner-risk-label">
-            {t("partners.fields.risk")}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="partner-risk-label"
-            data={RISK_LEVELS.map((r) => ({ value: r, label: t(`partners.risk.${r}`) }))}
-            value={values.riskLevel}
-            onChange={(v) => set("riskLevel", v as RiskLevel)}
-            data-testid="partner-risk"
-            w={{ base: "100%", xs: "auto" }}
-          />
-          <Text size="xs" c="dimmed">
-            {t("partners.form.riskHint")}
-          </Text>
-        </Stack>
-        <TextInput
-          label={t("partners.fields.address")}
-          name="address"
-          value={values.address}
-          error={errorFor("address")}
-          onChange={(e) => set("address", e.currentTarget.value)}
-          maxLength={500}
+        <LabelledSegments
+          label={t("partners.fields.risk")}
+          hint={t("partners.form.riskHint")}
+          data={RISK_LEVELS.map((r) => ({ value: r, label: t(`partners.risk.${r}`) }))}
+          value={values.riskLevel}
+          onChange={(v) => set("riskLevel", v as RiskLevel)}
+          data-testid="partner-risk"
+          w={{ base: "100%", xs: "auto" }}
         />
+        <TextInput label={t("partners.fields.address")} {...text("address")} maxLength={500} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t("partners.fields.website")}
-            name="website"
-            type="url"
-            placeholder="https://"
-            value={values.website}
-            error={errorFor("website")}
-            onChange={(e) => set("website", e.currentTarget.value)}
-            maxLength={500}
-          />
-          <TextInput
-            label={t("partners.fields.externalKey")}
-            description={t("partners.form.externalKeyHint")}
-            name="externalKey"
-            value={values.externalKey}
-            error={errorFor("externalKey")}
-            onChange={(e) => set("externalKey", e.currentTarget.value)}
-            maxLength={100}
-            spellCheck={false}
-          />
+          <TextInput label={t("partners.fields.website")} type="url" placeholder="https://" {...text("website")} maxLength={500} />
+          <ExternalKeyInput {...text("externalKey")} />
         </SimpleGrid>
         <IdentifiersEditor
           rows={values.identifiers}
@@ -162,27 +117,13 @@ export function PartnerForm({ partner, mode, submitting, error, onSubmit, onCanc
           errors={listErrors("contacts")}
           generalError={listGeneralError("contacts")}
         />
-        <Textarea
-          label={t("partners.fields.notes")}
-          name="notes"
-          autosize
-          minRows={2}
-          maxRows={8}
-          value={values.notes}
-          error={errorFor("notes")}
-          onChange={(e) => set("notes", e.currentTarget.value)}
-          maxLength={5000}
+        <Textarea label={t("partners.fields.notes")} autosize minRows={2} maxRows={8} {...text("notes")} maxLength={5000} />
+        <FormActions
+          onCancel={onCancel}
+          submitLabel={mode === "create" ? t("partners.form.create") : t("common.save")}
+          loading={submitting}
+          testId="partner-submit"
         />
-        <Group justify="flex-end">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t("common.cancel")}
-            </Button>
-          )}
-          <Button type="submit" loading={submitting} data-testid="partner-submit">
-            {mode === "create" ? t("partners.form.create") : t("common.save")}
-          </Button>
-        </Group>
       </Stack>
     </form>
   );

@@ -1,16 +1,18 @@
-import { Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
-import { type FormEvent, useMemo, useState } from "react";
+import { SimpleGrid, Stack, TextInput } from "@mantine/core";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors, formError } from "../../api/errors";
+import { formError } from "../../api/errors";
 import { CountrySelect } from "../../components/CountrySelect";
 import { FormActions, FormError } from "../../components/FormParts";
+import { FormModal } from "../../components/form/FormModal";
+import { useFormFields } from "../../components/form/useFormFields";
 import { SearchSelect } from "../../components/SearchSelect";
 import { SITE_KINDS, type SiteKind } from "../../lib/constants";
 import { parseCoordinate, type SiteFormValues, validateSite } from "../sites/siteForm";
 import type { PartnerSite, PartnerSiteInput } from "./api";
+import { ExternalKeyInput } from "./ExternalKeyInput";
 import { useAddPartnerSite, useUpdatePartnerSite } from "./records.api";
+import { useRecordSave } from "./useRecordSave";
 
 const FIELDS = ["name", "kind", "countryCode", "address", "latitude", "longitude", "externalKey"] as const;
 
@@ -41,40 +43,29 @@ interface Props {
 /** Add or edit a partner site, with optional coordinates (they place it on the supply chain map). */
 export function PartnerSiteModal({ partnerId, countryCode, site, opened, onClose }: Props) {
   const { t } = useTranslation();
-  const phone = useMediaQuery("(max-width: 36em)");
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={site ? t("partners.sites.editTitle") : t("partners.sites.newTitle")}
-      size="lg"
-      fullScreen={!!phone}
-    >
-      {opened && <SiteForm partnerId={partnerId} countryCode={countryCode} site={site} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={site ? t("partners.sites.editTitle") : t("partners.sites.newTitle")}>
+      <SiteForm partnerId={partnerId} countryCode={countryCode} site={site} onClose={onClose} />
+    </FormModal>
   );
 }
 
 function SiteForm({ partnerId, countryCode, site, onClose }: Omit<Props, "opened">) {
   const { t } = useTranslation();
-  const add = useAddPartnerSite(partnerId);
-  const update = useUpdatePartnerSite(partnerId);
-  const mutation = site ? update : add;
-  const [values, setValues] = useState<Values>(() => initial(site, countryCode));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const serverErrors = useMemo(() => fieldErrors(t, mutation.error, FIELDS), [t, mutation.error]);
-  const errorFor = (f: string) => errors[f] ?? serverErrors[f];
-  const set = <K extends keyof Values>(k: K, v: Values[K]) => {
-    setValues((old) => ({ ...old, [k]: v }));
-    setErrors(({ [k]: _gone, ...rest }) => rest);
-  };
+  const { save, error, pending } = useRecordSave({
+    editingId: site?.id ?? null,
+    add: useAddPartnerSite(partnerId),
+    update: useUpdatePartnerSite(partnerId),
+    toUpdate: (siteId, body: PartnerSiteInput) => ({ siteId, body }),
+    addedMessage: (body) => t("partners.sites.added", { name: body.name }),
+    onDone: onClose,
+  });
+  const { values, set, errorFor, serverErrors, check, text } = useFormFields<Values>(() => initial(site, countryCode), error, FIELDS);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const errs = validateSite(values, t);
-    setErrors(errs);
-    if (Object.keys(errs).length > 0) return;
-    const body: PartnerSiteInput = {
+    if (!check(validateSite(values, t))) return;
+    save({
       name: values.name.trim(),
       kind: values.kind as SiteKind,
       countryCode: values.countryCode as string,
@@ -82,29 +73,14 @@ function SiteForm({ partnerId, countryCode, site, onClose }: Omit<Props, "opened
       latitude: parseCoordinate(values.latitude),
       longitude: parseCoordinate(values.longitude),
       externalKey: values.externalKey.trim() || null,
-    };
-    const done = () => {
-      notifications.show({ color: "green", message: site ? t("common.saved") : t("partners.sites.added", { name: body.name }) });
-      onClose();
-    };
-    if (site) update.mutate({ siteId: site.id, body }, { onSuccess: done });
-    else add.mutate(body, { onSuccess: done });
+    });
   };
 
   return (
     <form onSubmit={submit} noValidate data-testid="partner-site-form">
       <Stack>
-        <FormError message={formError(t, mutation.error, serverErrors)} />
-        <TextInput
-          label={t("sites.fields.name")}
-          name="name"
-          required
-          value={values.name}
-          error={errorFor("name")}
-          onChange={(e) => set("name", e.currentTarget.value)}
-          maxLength={200}
-          data-autofocus
-        />
+        <FormError message={formError(t, error, serverErrors)} />
+        <TextInput label={t("sites.fields.name")} required {...text("name")} maxLength={200} data-autofocus />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <SearchSelect
             label={t("sites.fields.kind")}
@@ -125,50 +101,28 @@ function SiteForm({ partnerId, countryCode, site, onClose }: Omit<Props, "opened
             data-testid="partner-site-country"
           />
         </SimpleGrid>
-        <TextInput
-          label={t("sites.fields.address")}
-          name="address"
-          value={values.address}
-          error={errorFor("address")}
-          onChange={(e) => set("address", e.currentTarget.value)}
-          maxLength={1000}
-        />
+        <TextInput label={t("sites.fields.address")} {...text("address")} maxLength={1000} />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput
             label={t("sites.fields.latitude")}
-            name="latitude"
             inputMode="decimal"
             placeholder="25.6866"
             description={t("sites.fields.latitudeHint")}
-            value={values.latitude}
-            error={errorFor("latitude")}
-            onChange={(e) => set("latitude", e.currentTarget.value)}
+            {...text("latitude")}
           />
           <TextInput
             label={t("sites.fields.longitude")}
-            name="longitude"
             inputMode="decimal"
             placeholder="-100.3161"
             description={t("sites.fields.longitudeHint")}
-            value={values.longitude}
-            error={errorFor("longitude")}
-            onChange={(e) => set("longitude", e.currentTarget.value)}
+            {...text("longitude")}
           />
         </SimpleGrid>
-        <TextInput
-          label={t("partners.fields.externalKey")}
-          description={t("partners.form.externalKeyHint")}
-          name="externalKey"
-          value={values.externalKey}
-          error={errorFor("externalKey")}
-          onChange={(e) => set("externalKey", e.currentTarget.value)}
-          maxLength={100}
-          spellCheck={false}
-        />
+        <ExternalKeyInput {...text("externalKey")} />
         <FormActions
           onCancel={onClose}
           submitLabel={site ? t("common.save") : t("partners.sites.add")}
-          loading={mutation.isPending}
+          loading={pending}
           testId="partner-site-submit"
         />
       </Stack>

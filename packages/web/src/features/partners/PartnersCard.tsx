@@ -1,12 +1,11 @@
-import { Anchor, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api/client";
 import type { Page } from "../../api/types";
-import { isForbidden } from "../../components/QueryError";
 import { PartnerStatusBadge } from "./badges";
+import { DashboardCard } from "../dashboard/DashboardCard";
 import { PARTNER_STATUSES, type PartnerStatus } from "./domain";
 
 interface PartnerSummary {
@@ -50,71 +49,55 @@ function Alarm({ label, value, to, testId }: { label: string; value: number; to:
 export function PartnersCard() {
   const { t } = useTranslation();
   const summary = useQuery({ queryKey: ["dashboard", "partners"], queryFn: ({ signal }) => fetchSummary(signal), staleTime: 60_000 });
-  let body: ReactNode;
-  if (summary.isError) {
-    body = (
-      <Text size="sm" c="dimmed">
-        {isForbidden(summary.error) ? t("dashboard.noAccess") : t("dashboard.unavailable")}
-      </Text>
-    );
-  } else if (summary.isPending) {
-    body = <Skeleton h={72} aria-label={t("common.loading")} />;
-  } else {
-    const s = summary.data;
-    const count = PARTNER_STATUSES.reduce((n, k) => n + s.byStatus[k], 0);
-    body =
-      count === 0 ? (
-        <Text size="sm" c="dimmed" data-testid="dashboard-partners-empty">
-          {t("partners.card.empty")}{" "}
-          <Anchor component={Link} to="/partners" size="sm">
-            {t("partners.card.start")}
-          </Anchor>
-        </Text>
-      ) : (
-        <Stack gap="md">
-          <Group gap="xs" data-testid="dashboard-partners-status">
-            {PARTNER_STATUSES.filter((k) => s.byStatus[k] > 0).map((k) => (
-              <Anchor key={k} component={Link} to={`/partners?status=${k}`} underline="never">
-                <PartnerStatusBadge status={k} size="lg" data-count={s.byStatus[k]}>
-                  {t(`partners.status.${k}`)}: {s.byStatus[k]}
-                </PartnerStatusBadge>
-              </Anchor>
-            ))}
-          </Group>
-          <SimpleGrid cols={3}>
-            <Alarm
-              label={t("partners.card.expired", { count: s.expired })}
-              value={s.expired}
-              to="/partners?certified=expired"
-              testId="dashboard-partners-expired"
-            />
-            <Alarm
-              label={t("partners.card.rescreenDue", { count: s.rescreenDue })}
-              value={s.rescreenDue}
-              to="/partners?rescreenDue=1"
-              testId="dashboard-partners-rescreen"
-            />
-            <Alarm
-              label={t("partners.card.openMatches", { count: s.openMatches })}
-              value={s.openMatches}
-              to="/screening"
-              testId="dashboard-partners-matches"
-            />
-          </SimpleGrid>
-        </Stack>
-      );
-  }
   return (
-    <Card withBorder padding="lg" data-testid="dashboard-partners">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {t("partners.card.title")}
-        </Title>
-        <Anchor component={Link} to="/partners" size="sm" data-testid="dashboard-partners-link">
-          {t("partners.card.open")}
-        </Anchor>
-      </Group>
-      {body}
-    </Card>
+    <DashboardCard
+      title={t("partners.card.title")}
+      testId="dashboard-partners"
+      link={{ to: "/partners", label: t("partners.card.open"), testId: "dashboard-partners-link" }}
+      query={summary}
+    >
+      {(s) =>
+        PARTNER_STATUSES.every((k) => s.byStatus[k] === 0) ? (
+          <Text size="sm" c="dimmed" data-testid="dashboard-partners-empty">
+            {t("partners.card.empty")}{" "}
+            <Anchor component={Link} to="/partners" size="sm">
+              {t("partners.card.start")}
+            </Anchor>
+          </Text>
+        ) : (
+          <Stack gap="md">
+            <Group gap="xs" data-testid="dashboard-partners-status">
+              {PARTNER_STATUSES.filter((k) => s.byStatus[k] > 0).map((k) => (
+                <Anchor key={k} component={Link} to={`/partners?status=${k}`} underline="never">
+                  <PartnerStatusBadge status={k} size="lg" data-count={s.byStatus[k]}>
+                    {t(`partners.status.${k}`)}: {s.byStatus[k]}
+                  </PartnerStatusBadge>
+                </Anchor>
+              ))}
+            </Group>
+            <SimpleGrid cols={3}>
+              <Alarm
+                label={t("partners.card.expired", { count: s.expired })}
+                value={s.expired}
+                to="/partners?certified=expired"
+                testId="dashboard-partners-expired"
+              />
+              <Alarm
+                label={t("partners.card.rescreenDue", { count: s.rescreenDue })}
+                value={s.rescreenDue}
+                to="/partners?rescreenDue=1"
+                testId="dashboard-partners-rescreen"
+              />
+              <Alarm
+                label={t("partners.card.openMatches", { count: s.openMatches })}
+                value={s.openMatches}
+                to="/screening"
+                testId="dashboard-partners-matches"
+              />
+            </SimpleGrid>
+          </Stack>
+        )
+      }
+    </DashboardCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Group, Paper, TextInput } from "@mantine/core";
+import { type ComboboxItem, Group, Paper, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { SearchSelect } from "../../components/SearchSelect";
 import { useLang } from "../../lib/useLang";
@@ -11,6 +11,15 @@ export interface ProfileFilterValues {
   level: string | null;
   status: string | null;
   filter: string | null;
+}
+
+/** One of the list's pick-one filters; without a placeholder it reads "All". */
+interface FilterSelect {
+  key: keyof ProfileFilterValues;
+  label: string;
+  placeholder?: string;
+  data: ComboboxItem[];
+  testId: string;
 }
 
 /** Filters above the profile list; every change goes straight to the URL. */
@@ -27,6 +36,44 @@ export function ProfileFilters(props: {
   const { values, onChange } = props;
   const categories = props.categories.filter((c) => !values.focusAreaId || c.focusAreaId === values.focusAreaId);
   const w = { base: "100%", xs: "calc(50% - var(--mantine-spacing-sm) / 2)", md: 200 };
+  const selects: FilterSelect[] = [
+    {
+      key: "focusAreaId",
+      label: t("profile.filters.focusArea"),
+      data: [...props.focusAreas]
+        .sort((a, b) => a.number - b.number)
+        .map((f) => ({ value: f.id, label: `${f.number}. ${pickLang(f.name, lang)}` })),
+      testId: "profile-focus-filter",
+    },
+    {
+      key: "categoryId",
+      label: t("profile.filters.category"),
+      data: categories.map((c) => ({ value: String(c.id), label: `${c.id}. ${pickLang(c.name, lang)}` })),
+      testId: "profile-category-filter",
+    },
+    {
+      key: "level",
+      label: t("profile.filters.level"),
+      data: [
+        { value: "must", label: t("criteria.level.must") },
+        { value: "should", label: t("criteria.level.should") },
+      ],
+      testId: "profile-level-filter",
+    },
+    {
+      key: "status",
+      label: t("profile.filters.status"),
+      data: PROFILE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+      testId: "profile-status-filter",
+    },
+    {
+      key: "filter",
+      label: t("profile.filters.attention"),
+      placeholder: t("profile.filters.none"),
+      data: ATTENTION_FILTERS.map((f) => ({ value: f, label: t(`profile.attention.${f}`) })),
+      testId: "profile-attention-filter",
+    },
+  ];
   return (
     <Paper withBorder p="sm">
       <Group align="flex-end" gap="sm">
@@ -39,61 +86,20 @@ export function ProfileFilters(props: {
           w={{ base: "100%", md: 220 }}
           data-testid="profile-search"
         />
-        <SearchSelect
-          label={t("profile.filters.focusArea")}
-          placeholder={t("profile.filters.all")}
-          data={[...props.focusAreas]
-            .sort((a, b) => a.number - b.number)
-            .map((f) => ({ value: f.id, label: `${f.number}. ${pickLang(f.name, lang)}` }))}
-          value={values.focusAreaId}
-          onChange={(v) => onChange({ focusAreaId: v, categoryId: null })}
-          clearable
-          w={w}
-          data-testid="profile-focus-filter"
-        />
-        <SearchSelect
-          label={t("profile.filters.category")}
-          placeholder={t("profile.filters.all")}
-          data={categories.map((c) => ({ value: String(c.id), label: `${c.id}. ${pickLang(c.name, lang)}` }))}
-          value={values.categoryId}
-          onChange={(v) => onChange({ categoryId: v })}
-          clearable
-          w={w}
-          data-testid="profile-category-filter"
-        />
-        <SearchSelect
-          label={t("profile.filters.level")}
-          placeholder={t("profile.filters.all")}
-          data={[
-            { value: "must", label: t("criteria.level.must") },
-            { value: "should", label: t("criteria.level.should") },
-          ]}
-          value={values.level}
-          onChange={(v) => onChange({ level: v })}
-          clearable
-          w={w}
-          data-testid="profile-level-filter"
-        />
-        <SearchSelect
-          label={t("profile.filters.status")}
-          placeholder={t("profile.filters.all")}
-          data={PROFILE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          value={values.status}
-          onChange={(v) => onChange({ status: v })}
-          clearable
-          w={w}
-          data-testid="profile-status-filter"
-        />
-        <SearchSelect
-          label={t("profile.filters.attention")}
-          placeholder={t("profile.filters.none")}
-          data={ATTENTION_FILTERS.map((f) => ({ value: f, label: t(`profile.attention.${f}`) }))}
-          value={values.filter}
-          onChange={(v) => onChange({ filter: v })}
-          clearable
-          w={w}
-          data-testid="profile-attention-filter"
-        />
+        {selects.map((f) => (
+          <SearchSelect
+            key={f.key}
+            label={f.label}
+            placeholder={f.placeholder ?? t("profile.filters.all")}
+            data={f.data}
+            value={values[f.key]}
+            // A category belongs to one focus area: a new focus area clears it.
+            onChange={(v) => onChange(f.key === "focusAreaId" ? { focusAreaId: v, categoryId: null } : { [f.key]: v })}
+            clearable
+            w={w}
+            data-testid={f.testId}
+          />
+        ))}
       </Group>
     </Paper>
   );

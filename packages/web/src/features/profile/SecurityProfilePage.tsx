@@ -1,11 +1,11 @@
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useEffect, useRef, useState } from "react";
+import { Paper, Stack, Text, Title } from "@mantine/core";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { ListCount } from "../../components/ListResults";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useLang } from "../../lib/useLang";
+import { useUrlFilters } from "../../lib/useUrlFilters";
 import { useCriteriaCatalog } from "../criteria/api";
 import { PageLoader } from "../shell/AppLayout";
 import { AttentionCards } from "./AttentionCards";
@@ -13,39 +13,20 @@ import { type AttentionFilter, useGaps, useProfile } from "./api";
 import { DownloadButton } from "./download";
 import { CategoryChart, FocusAreaSplit, ScoreAndDonut } from "./GapCharts";
 import { NoEntityTypes } from "./NoEntityTypes";
-import { ProfileFilters, type ProfileFilterValues } from "./ProfileFilters";
+import { ProfileFilters } from "./ProfileFilters";
 import { ProfileTable } from "./ProfileTable";
 
 const FILTER_KEYS = ["focusAreaId", "categoryId", "level", "status", "filter"] as const;
 
+/** The company's security profile: how far each applicable criterion is met, charts of the gaps, and the list. */
 export default function SecurityProfilePage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get("q") ?? "");
-  const [debouncedQ] = useDebouncedValue(q, 200);
+  const filters = useUrlFilters(["q", ...FILTER_KEYS], { debounceMs: 200 });
+  const { values, update } = filters;
   const listRef = useRef<HTMLDivElement>(null);
 
-  const values = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k)])) as unknown as ProfileFilterValues;
-  const update = (changes: Record<string, string | null | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only react to the debounced search text
-  useEffect(() => {
-    if ((params.get("q") ?? "") !== debouncedQ.trim()) update({ q: debouncedQ.trim() || null });
-  }, [debouncedQ]);
-
-  const profile = useProfile({ ...values, q: params.get("q") });
+  const profile = useProfile(values);
   const gaps = useGaps();
   const catalog = useCriteriaCatalog();
   const focusAreas = catalog.data?.focusAreas ?? [];
@@ -77,32 +58,22 @@ export default function SecurityProfilePage() {
     </>
   );
 
-  if (profile.isPending) {
+  // Until there is a profile to show, the header carries the generic description.
+  if (profile.isPending || profile.isError || profile.data.entityTypes.length === 0) {
     return (
       <>
         <PageHeader title={t("profile.title")} description={t("profile.description")} />
-        <PageLoader />
-      </>
-    );
-  }
-  if (profile.isError) {
-    return (
-      <>
-        <PageHeader title={t("profile.title")} description={t("profile.description")} />
-        <QueryError error={profile.error} onRetry={() => void profile.refetch()} />
-      </>
-    );
-  }
-  if (profile.data.entityTypes.length === 0) {
-    return (
-      <>
-        <PageHeader title={t("profile.title")} description={t("profile.description")} />
-        <NoEntityTypes />
+        {profile.isPending ? (
+          <PageLoader />
+        ) : profile.isError ? (
+          <QueryError error={profile.error} onRetry={() => void profile.refetch()} />
+        ) : (
+          <NoEntityTypes />
+        )}
       </>
     );
   }
 
-  const filtered = !!(params.get("q") || FILTER_KEYS.some((k) => params.get(k)));
   return (
     <>
       <PageHeader
@@ -130,24 +101,17 @@ export default function SecurityProfilePage() {
           <Title order={2} size="h4">
             {t("profile.listTitle")}
           </Title>
-          <ProfileFilters values={values} q={q} onQ={setQ} onChange={update} focusAreas={focusAreas} categories={categories} />
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="profile-count">
-              {t("profile.count", { count: profile.data.total })}
-            </Text>
-            {filtered && (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() => {
-                  setQ("");
-                  update({ q: null, focusAreaId: null, categoryId: null, level: null, status: null, filter: null });
-                }}
-              >
-                {t("common.clearFilters")}
-              </Button>
-            )}
-          </Group>
+          <ProfileFilters
+            values={values}
+            q={filters.q}
+            onQ={filters.setQ}
+            onChange={update}
+            focusAreas={focusAreas}
+            categories={categories}
+          />
+          <ListCount filtered={filters.filtered} onClear={filters.clear} data-testid="profile-count">
+            {t("profile.count", { count: profile.data.total })}
+          </ListCount>
           {profile.data.items.length === 0 ? (
             <Paper withBorder p="lg" data-testid="profile-no-matches">
               <Text>{t("profile.noMatches")}</Text>

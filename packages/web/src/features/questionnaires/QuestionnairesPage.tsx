@@ -1,20 +1,19 @@
-import { Anchor, Button, Group, Paper, Progress, Stack, Table, Text, ThemeIcon, Title } from "@mantine/core";
+import { Anchor, Button, Progress, Stack, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import type { MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { EmptyState } from "../../components/EmptyState";
+import { IconFile } from "../../components/icons";
+import { FilterBar, FilterSelect } from "../../components/ListFilters";
+import { PagedListResults } from "../../components/ListResults";
+import { LinkRow, ListTable } from "../../components/ListTable";
 import { PageHeader } from "../../components/PageHeader";
-import { QueryError } from "../../components/QueryError";
-import { SearchSelect } from "../../components/SearchSelect";
 import { isEditor } from "../../lib/constants";
 import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
+import { useUrlFilters } from "../../lib/useUrlFilters";
 import { useCurrentSession } from "../auth/session";
-import { IconFile } from "../evidence/icons";
-import { ListFooter } from "../evidence/ListFooter";
-import { useUrlFilters } from "../evidence/useUrlFilters";
-import { PageLoader } from "../shell/AppLayout";
 import { QUESTIONNAIRE_STATUSES, type QuestionnaireSummary, useQuestionnaires } from "./api";
 import { QuestionnaireStatusBadge, ScoreBadge } from "./bits";
 import { NewQuestionnaireModal } from "./NewQuestionnaireModal";
@@ -49,90 +48,62 @@ function DueCell({ q }: { q: QuestionnaireSummary }) {
 
 function QuestionnairesTable({ items }: { items: QuestionnaireSummary[] }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const onRowClick = (e: MouseEvent, id: string) => {
-    if ((e.target as HTMLElement).closest("a,button")) return;
-    navigate(`/questionnaires/${id}`);
-  };
+  const columns = ["partner", "status", "dueOn", "progress", "score"].map((f) => t(`questionnaires.fields.${f}`));
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table highlightOnHover verticalSpacing="sm" data-testid="questionnaires-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("questionnaires.fields.partner")}</Table.Th>
-            <Table.Th>{t("questionnaires.fields.status")}</Table.Th>
-            <Table.Th>{t("questionnaires.fields.dueOn")}</Table.Th>
-            <Table.Th>{t("questionnaires.fields.progress")}</Table.Th>
-            <Table.Th>{t("questionnaires.fields.score")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((q) => {
-            const pct = q.progress.total > 0 ? Math.round((q.progress.answered / q.progress.total) * 100) : 0;
-            return (
-              <Table.Tr
-                key={q.id}
-                className="clickable-row"
-                data-testid="questionnaire-row"
-                data-id={q.id}
-                data-status={q.status}
-                onClick={(e) => onRowClick(e, q.id)}
-              >
-                <Table.Td>
-                  <Stack gap={0}>
-                    <Anchor component={Link} to={`/questionnaires/${q.id}`} fw={500} data-testid="questionnaire-link">
-                      {q.partner.name}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {t("questionnaires.langAndRound", { lang: t(`questionnaires.langs.${q.lang}`), round: q.round })}
-                    </Text>
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <QuestionnaireStatusBadge status={q.status} />
-                </Table.Td>
-                <Table.Td>
-                  <DueCell q={q} />
-                </Table.Td>
-                <Table.Td miw={140}>
-                  <Stack gap={2}>
-                    <Progress value={pct} size="sm" aria-label={t("questionnaires.fields.progress")} />
-                    <Text size="xs" c="dimmed">
-                      {t("questionnaires.answeredOf", { answered: q.progress.answered, total: q.progress.total })}
-                    </Text>
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <ScoreBadge score={q.score} />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable columns={columns} minWidth={720} data-testid="questionnaires-table">
+      {items.map((q) => {
+        const pct = q.progress.total > 0 ? Math.round((q.progress.answered / q.progress.total) * 100) : 0;
+        return (
+          <LinkRow key={q.id} to={`/questionnaires/${q.id}`} data-testid="questionnaire-row" data-id={q.id} data-status={q.status}>
+            <Table.Td>
+              <Stack gap={0}>
+                <Anchor component={Link} to={`/questionnaires/${q.id}`} fw={500} data-testid="questionnaire-link">
+                  {q.partner.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {t("questionnaires.langAndRound", { lang: t(`questionnaires.langs.${q.lang}`), round: q.round })}
+                </Text>
+              </Stack>
+            </Table.Td>
+            <Table.Td>
+              <QuestionnaireStatusBadge status={q.status} />
+            </Table.Td>
+            <Table.Td>
+              <DueCell q={q} />
+            </Table.Td>
+            <Table.Td miw={140}>
+              <Stack gap={2}>
+                <Progress value={pct} size="sm" aria-label={t("questionnaires.fields.progress")} />
+                <Text size="xs" c="dimmed">
+                  {t("questionnaires.answeredOf", { answered: q.progress.answered, total: q.progress.total })}
+                </Text>
+              </Stack>
+            </Table.Td>
+            <Table.Td>
+              <ScoreBadge score={q.score} />
+            </Table.Td>
+          </LinkRow>
+        );
+      })}
+    </ListTable>
   );
 }
 
-function EmptyState({ onCreate }: { onCreate?: () => void }) {
+function QuestionnairesEmptyState({ onCreate }: { onCreate?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="xl" data-testid="questionnaires-empty">
-      <Stack align="center" ta="center" gap="sm" maw={560} mx="auto">
-        <ThemeIcon size={48} radius="xl" variant="light">
-          <IconFile size={26} />
-        </ThemeIcon>
-        <Title order={2} size="h3">
-          {t("questionnaires.empty.title")}
-        </Title>
-        <Text c="dimmed">{t("questionnaires.empty.body")}</Text>
-        {onCreate && (
-          <Button onClick={onCreate} data-testid="questionnaire-empty-create">
-            {t("questionnaires.new")}
-          </Button>
-        )}
-      </Stack>
-    </Paper>
+    <EmptyState
+      icon={<IconFile size={26} />}
+      title={t("questionnaires.empty.title")}
+      body={t("questionnaires.empty.body")}
+      data-testid="questionnaires-empty"
+    >
+      {onCreate && (
+        <Button onClick={onCreate} data-testid="questionnaire-empty-create">
+          {t("questionnaires.new")}
+        </Button>
+      )}
+    </EmptyState>
   );
 }
 
@@ -142,77 +113,53 @@ export default function QuestionnairesPage() {
   const navigate = useNavigate();
   const { role } = useCurrentSession();
   const canEdit = isEditor(role);
-  const { params, update, page, clear } = useUrlFilters();
-  const [opened, { open, close }] = useDisclosure(params.get("new") === "1" && canEdit);
-  const partnerId = params.get("partnerId");
-  const status = params.get("status");
-  const list = useQuestionnaires({ partnerId, status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const filtered = !!(partnerId || status);
-  const total = list.data?.total ?? 0;
+  const filters = useUrlFilters(["partnerId", "status"]);
+  const { values, page } = filters;
+  const [opened, { open, close }] = useDisclosure(filters.params.get("new") === "1" && canEdit);
+  const list = useQuestionnaires({ ...values, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const newButton = canEdit ? (
+    <Button onClick={open} data-testid="questionnaire-new">
+      {t("questionnaires.new")}
+    </Button>
+  ) : null;
 
   return (
     <>
-      <PageHeader
-        title={t("questionnaires.title")}
-        description={t("questionnaires.description")}
-        actions={
-          canEdit ? (
-            <Button onClick={open} data-testid="questionnaire-new">
-              {t("questionnaires.new")}
-            </Button>
-          ) : null
-        }
-      />
+      <PageHeader title={t("questionnaires.title")} description={t("questionnaires.description")} actions={newButton} />
       <Stack>
-        <Paper withBorder p="sm">
-          <Group align="flex-end" gap="sm">
-            <PartnerPicker
-              label={t("questionnaires.fields.partner")}
-              placeholder={t("questionnaires.allPartners")}
-              clearable
-              value={partnerId}
-              onChange={(id) => update({ partnerId: id })}
-              w={{ base: "100%", xs: 300 }}
-              data-testid="questionnaire-partner-filter"
-            />
-            <SearchSelect
-              label={t("questionnaires.fields.status")}
-              placeholder={t("questionnaires.allStatuses")}
-              data={QUESTIONNAIRE_STATUSES.map((s) => ({ value: s, label: t(`questionnaires.statuses.${s}`) }))}
-              value={status}
-              onChange={(v) => update({ status: v })}
-              clearable
-              w={{ base: "100%", xs: 220 }}
-              data-testid="questionnaire-status-filter"
-            />
-          </Group>
-        </Paper>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : total === 0 && !filtered ? (
-          <EmptyState onCreate={canEdit ? open : undefined} />
-        ) : total === 0 ? (
-          <Paper withBorder p="lg">
-            <Group justify="space-between">
-              <Text>{t("questionnaires.noMatches")}</Text>
-              <Button variant="default" onClick={() => clear(["partnerId", "status"])}>
-                {t("common.clearFilters")}
-              </Button>
-            </Group>
-          </Paper>
-        ) : (
-          <Paper withBorder>
-            <QuestionnairesTable items={list.data.items} />
-            <ListFooter page={page} pageSize={PAGE_SIZE} total={total} onPage={(p) => update({ page: p > 1 ? String(p) : null })} />
-          </Paper>
-        )}
+        <FilterBar>
+          <PartnerPicker
+            label={t("questionnaires.fields.partner")}
+            placeholder={t("questionnaires.allPartners")}
+            clearable
+            {...filters.bindSelect("partnerId")}
+            w={{ base: "100%", xs: 300 }}
+            data-testid="questionnaire-partner-filter"
+          />
+          <FilterSelect
+            label={t("questionnaires.fields.status")}
+            placeholder={t("questionnaires.allStatuses")}
+            options={QUESTIONNAIRE_STATUSES}
+            labelPrefix="questionnaires.statuses"
+            width={220}
+            {...filters.bindSelect("status")}
+            data-testid="questionnaire-status-filter"
+          />
+        </FilterBar>
+        <PagedListResults
+          query={list}
+          filters={filters}
+          pageSize={PAGE_SIZE}
+          empty={<QuestionnairesEmptyState onCreate={canEdit ? open : undefined} />}
+          noMatches={t("questionnaires.noMatches")}
+        >
+          {(items) => <QuestionnairesTable items={items} />}
+        </PagedListResults>
       </Stack>
       <NewQuestionnaireModal
         opened={opened}
         onClose={close}
-        initialPartnerId={partnerId}
+        initialPartnerId={values.partnerId}
         onCreated={(q) => {
           notifications.show({ color: "green", message: t("questionnaires.created", { partner: q.partner.name }) });
           close();

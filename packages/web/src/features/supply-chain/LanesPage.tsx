@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Pagination, Paper, Stack, Switch, Text, useMantineTheme } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
+import { Button, Group, Pagination, Paper, Stack, Switch, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { CreateModal } from "../../components/form/FormModal";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { isEditor } from "../../lib/constants";
@@ -124,37 +124,22 @@ export default function LanesPage() {
   );
 }
 
-/** "New lane" dialog (full screen on phones); the form remounts on every open so it starts empty. */
+/** "New lane" dialog (full screen on phones and small tablets); the form remounts on every open so it starts empty. */
 function NewLaneModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const theme = useMantineTheme();
-  const phone = useMediaQuery(`(max-width: ${theme.breakpoints.sm})`);
-  const navigate = useNavigate();
   const create = useCreateLane();
-  const close = () => {
-    create.reset();
-    onClose();
-  };
   return (
-    <Modal opened={opened} onClose={close} title={t("lanes.newTitle")} size="xl" fullScreen={!!phone} closeOnClickOutside={false}>
-      {opened && (
-        <LaneForm
-          lane={null}
-          mode="create"
-          submitting={create.isPending}
-          error={create.error}
-          onCancel={close}
-          onSubmit={(body) =>
-            create.mutate(body, {
-              onSuccess: (lane) => {
-                notifications.show({ color: "green", message: t("lanes.created", { name: lane.name }) });
-                close();
-                navigate(`/lanes/${lane.id}`);
-              },
-            })
-          }
-        />
-      )}
-    </Modal>
+    <CreateModal
+      opened={opened}
+      onClose={onClose}
+      title={t("lanes.newTitle")}
+      size="xl"
+      fullScreenBelow="sm"
+      create={create}
+      createdMessage={(lane) => t("lanes.created", { name: lane.name })}
+      pathOf={(lane) => `/lanes/${lane.id}`}
+    >
+      {(form) => <LaneForm lane={null} mode="create" {...form} />}
+    </CreateModal>
   );
 }

@@ -1,0 +1,45 @@
+import { type ChangeEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/errors";
+
+/** The keys of `V` whose values are plain strings (the ones a text input edits). */
+type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+/**
+ * Props that bind a TextInput or Textarea to one string field: its name, value, error and change handler.
+ * `set` and `errorFor` are the form's own, so forms with their own error rules can use it too.
+ */
+export function bindText<V>(
+  values: V,
+  set: <K extends keyof V>(key: K, value: V[K]) => void,
+  errorFor: (field: string) => string | undefined,
+) {
+  return <K extends TextKey<V>>(key: K) => ({
+    name: key,
+    value: values[key] as string,
+    error: errorFor(key),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.currentTarget.value as V[K]),
+  });
+}
+
+/**
+ * The state of a dialog form: its values, the client-side errors (each cleared when its field changes) and the
+ * server's validation issues mapped onto `fields`. A client error wins over the server's for the same field.
+ */
+export function useFormFields<V extends object>(initial: () => V, serverError: unknown, fields: readonly string[]) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<V>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const serverErrors = useMemo(() => fieldErrors(t, serverError, fields), [t, serverError, fields]);
+  const errorFor = (field: string): string | undefined => errors[field] ?? serverErrors[field];
+  const set = <K extends keyof V>(key: K, value: V[K]) => {
+    setValues((old) => ({ ...old, [key]: value }));
+    setErrors(({ [key as string]: _gone, ...rest }) => rest);
+  };
+  /** Show the client-side check's errors; true when there are none and the form may be sent. */
+  const check = (errs: Record<string, string>): boolean => {
+    setErrors(errs);
+    return Object.keys(errs).length === 0;
+  };
+  return { values, set, errorFor, serverErrors, check, text: bindText(values, set, errorFor) };
+}
