@@ -56,19 +56,22 @@ const run = spawnSync("npx", args, { cwd: root, stdio: "inherit", env: { ...proc
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+let failedFiles = 0;
 try {
   const json = JSON.parse(fs.readFileSync(report, "utf8"));
   passed = json.numPassedTests;
   failed = json.numFailedTests;
   skipped = json.numPendingTests + json.numTodoTests;
+  // A file whose setup hook failed has no failed test, only skipped ones: count it, or the summary reads green.
+  failedFiles = json.numFailedTestSuites;
   fs.rmSync(report, { force: true });
 } catch {
   failed = Math.max(failed, 1);
 }
 printRunSummary();
 console.log(`\nprojects: ${projects.join(", ")}${left.length ? `; left out on request: ${left.join(", ")}` : ""}`);
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped${failedFiles > 0 ? `; ${failedFiles} suites failed` : ""}`);
+process.exit(run.status === 0 && failed === 0 && failedFiles === 0 && passed > 0 ? 0 : 1);
 
 /** Repeat the slowest files and every unhandled error last, where a cut log still shows them. */
 function printRunSummary() {

@@ -16,7 +16,7 @@ describe("criteria library API", () => {
     h = await createHarness();
     owner = await createTenantFixture(h);
   }, 120_000);
-  afterAll(() => h.close(), 60_000);
+  afterAll(() => h?.close(), 60_000);
 
   it("lists the whole library with its edition, structure, and provenance and certainty on every item", async () => {
     const res = await owner.request("GET", "/api/criteria");

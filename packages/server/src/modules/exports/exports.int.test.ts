@@ -66,7 +66,7 @@ describe("exports", () => {
     const up = await owner.request("POST", "/api/evidence", m.payload, { "content-type": m.contentType });
     expect(up.statusCode, up.body).toBe(201);
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it("exports the profile as XLSX in Spanish: every applicable criterion in CBP order, Debe/Debería, evidence hashes, uncertainty marked", async () => {
     const res = await owner.request("GET", "/api/security-profile/export?format=xlsx&lang=es");

@@ -42,7 +42,7 @@ describe("custom frameworks", () => {
     analyst = await addCaller(h, owner.tenantId, "analyst");
     auditor = await addCaller(h, owner.tenantId, "auditor");
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it("previews a dry run without saving, then commits the same file in one audited step", async () => {
     const yaml = { filename: "internal-controls-2026.yaml", data: fs.readFileSync(path.join(templates, "internal-controls-2026.yaml")) };

@@ -65,7 +65,7 @@ describe("fuzzing the import upload", () => {
     owner = await createTenantFixture(h);
     await createSiteFixture(owner, { name: "Planta" });
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it("answers hostile files and form fields with 2xx or a clean 4xx, changing nothing when it refuses", async () => {
     const statuses = new Map<number, number>();

@@ -16,7 +16,7 @@ describe("partner import", () => {
     analyst = await addCaller(h, owner.tenantId, "analyst");
     auditor = await addCaller(h, owner.tenantId, "auditor");
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   const partner = async (tenantId: string, key: string) =>
     (await h.rawQuery<Record<string, unknown>>("SELECT * FROM partners WHERE tenant_id = $1 AND external_key = $2", [tenantId, key]))[0];

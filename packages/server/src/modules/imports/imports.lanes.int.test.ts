@@ -21,7 +21,7 @@ describe("partner-site and lane import, and export → import", () => {
     const partners = csv(["key,name,type,country", "SUP,Proveedor Uno,manufacturer,MX", "TRK,Fletes Rápidos,highway-carrier,MX"]);
     expect((await sendImport(owner, "partners", partners, { dryRun: false })).statusCode).toBe(200);
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it("imports partner sites (decimal commas, Spanish kinds), reports bad rows, and re-imports as unchanged", async () => {
     const bad = csv([

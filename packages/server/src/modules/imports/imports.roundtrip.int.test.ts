@@ -59,7 +59,7 @@ describe("export → import changes nothing (property)", () => {
   beforeAll(async () => {
     h = await createHarness();
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it("for random registries, in CSV and XLSX", async () => {
     await fc.assert(

@@ -41,7 +41,7 @@ describe("lanes demo", () => {
     const gone = await insertPartner(h, t, { name: "Old Supplier", status: "terminated" });
     await insertPartnerSite(h, t, gone, { latitude: 25.7, longitude: -100.3 });
   }, 120_000);
-  afterAll(() => h.close(), 60_000);
+  afterAll(() => h?.close(), 60_000);
 
   it("builds valid, audited lanes from the company's own records, and adds nothing the second time", async () => {
     const created = await seedLanesDemo({ db: h.db, tenantId: owner.tenantId, actor: { id: owner.userId, label: owner.email } });

@@ -27,7 +27,7 @@ describe("lanes", () => {
     foreignPartnerSite = await insertPartnerSite(h, other.tenantId, await insertPartner(h, other.tenantId));
     foreignCarrier = await insertPartner(h, other.tenantId, { type: "highway-carrier" });
   }, 120_000);
-  afterAll(() => h.close(), 60_000);
+  afterAll(() => h?.close(), 60_000);
 
   const crossBorder = () => [
     leg(juarezPlant, "port:US-POE-2402", "road", {

@@ -102,7 +102,7 @@ describe("supply-chain queries", () => {
     await createLaneFixture(other, [leg(theirs, "port:USLAX")]);
     n.theirs = theirs;
   }, 180_000);
-  afterAll(() => h.close(), 60_000);
+  afterAll(() => h?.close(), 60_000);
 
   const enc = (s: string | undefined) => encodeURIComponent(s ?? "");
   const get = async (url: string) => {

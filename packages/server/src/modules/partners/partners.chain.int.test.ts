@@ -17,7 +17,7 @@ describe("partner registry: tiers, questionnaire waiver, MRA registry, reminders
     owner = await createTenantFixture(h);
     analyst = await addCaller(h, owner.tenantId, "analyst");
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   const addSupplier = (customer: string, supplier: string) =>
     owner.request("POST", `/api/partners/${customer}/suppliers`, { supplierId: supplier });

@@ -12,7 +12,7 @@ describe("partner demo", () => {
     owner = await createTenantFixture(h);
     ids = await seedPartnersDemo({ db: h.db, tenantId: owner.tenantId, actor: { id: owner.userId, label: owner.email } });
   }, 120_000);
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   const get = async (key: string) => (await owner.request("GET", `/api/partners/${ids.partners[key]}`)).json();
 

@@ -14,7 +14,7 @@ describe("partner registry: partners", () => {
     owner = await createTenantFixture(h);
     analyst = await addCaller(h, owner.tenantId, "analyst");
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it("creates a prospect with normalized identifiers, contacts and a first history row, audited", async () => {
     const res = await owner.request("POST", "/api/partners", {

@@ -15,7 +15,7 @@ describe("partner registry: sites, certifications, screenings", () => {
     h = await createHarness();
     owner = await createTenantFixture(h);
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it("adds, lists, updates and archives a partner's sites; coordinates go together", async () => {
     const id = await createPartnerFixture(owner);

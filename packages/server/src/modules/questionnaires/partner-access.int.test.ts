@@ -31,7 +31,7 @@ describe("partner access", () => {
     owner = await createTenantFixture(h);
     other = await createTenantFixture(h);
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   async function sentQuestionnaire(tenantId = owner.tenantId, status: "sent" | "in_progress" = "sent") {
     const partner = await insertPartner(h, tenantId);

@@ -28,7 +28,7 @@ describe("questionnaires", () => {
     inspector = await addCaller(h, owner.tenantId, "inspector");
     other = await createTenantFixture(h);
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   const count = async (table: string) => (await h.rawQuery<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
 

@@ -11,7 +11,7 @@ describe("questionnaire reminders and demo", () => {
   beforeAll(async () => {
     h = await createHarness();
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it("reminds 7 days before the due date and once overdue, only while the partner still has to answer", async () => {
     const company = await createTenantFixture(h);

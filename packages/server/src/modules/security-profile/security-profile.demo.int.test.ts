@@ -14,7 +14,7 @@ describe("security profile demo", () => {
     owner = await createTenantFixture(h);
     manager = await addCaller(h, owner.tenantId, "security-manager");
   }, 120_000);
-  afterAll(() => h.close(), 60_000);
+  afterAll(() => h?.close(), 60_000);
 
   it("answers only real criteria, each Must N/A with a long enough justification", () => {
     for (const [id, answer] of Object.entries(DEMO_ANSWERS)) {

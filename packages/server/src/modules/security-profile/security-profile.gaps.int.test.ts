@@ -78,7 +78,7 @@ describe("security profile: gap dashboard and filters", () => {
     await insertEvidenceRows(h.rawQuery, { tenantId: owner.tenantId, title: "Air only", criterionIds: ["6.4"] });
     await insertEvidenceRows(h.rawQuery, { tenantId: other.tenantId, title: "Theirs", criterionIds: plan.map((p) => p.id) });
   }, 120_000);
-  afterAll(() => h.close(), 60_000);
+  afterAll(() => h?.close(), 60_000);
 
   const naPending = (p: Planned) => p.status === "not_applicable" && p.level === "must" && !p.approved;
   const isOverdue = (p: Planned) => p.reviewed === "overdue" || (p.reviewed === "never" && p.status !== "not_assessed");

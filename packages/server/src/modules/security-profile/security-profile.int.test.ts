@@ -52,7 +52,7 @@ describe("security profile: items, rules and N/A approval", () => {
     expect(shouldId).not.toBe("");
     expect(foreignId).not.toBe("");
   }, 120_000);
-  afterAll(() => h.close(), 60_000);
+  afterAll(() => h?.close(), 60_000);
 
   it("lists every applicable criterion as not assessed before anything is saved", async () => {
     const res = await auditor.request("GET", "/api/security-profile");

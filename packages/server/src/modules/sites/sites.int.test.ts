@@ -9,7 +9,7 @@ describe("sites", () => {
     h = await createHarness();
     owner = await createTenantFixture(h);
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it("creates a site, returns it with an id, and records an audit event in the same chain", async () => {
     const res = await owner.request("POST", "/api/sites", {
