@@ -286,4 +286,48 @@ describe("supply-chain queries", () => {
       locationKind: "seaport",
     });
   });
+
+  // Last: it adds lanes the exact-set checks above do not expect.
+  it("pages a busy carrier the same whichever way the statement finds the page (probe by id or walk by name)", async () => {
+    const busy = await insertPartner(h, owner.tenantId, { name: "Busy Line", type: "sea-carrier" });
+    // Created out of name order, two archived: the page must still be by name, without them.
+    const names = [
+      "Busy 07",
+      "Busy 03",
+      "Busy 11",
+      "Busy 01",
+      "Busy 09",
+      "Busy 05",
+      "Busy 12",
+      "Busy 02",
+      "Busy 10",
+      "Busy 04",
+      "Busy 08",
+      "Busy 06",
+    ];
+    const ids: Record<string, string> = {};
+    for (const name of names)
+      ids[name] = await createLaneFixture(owner, [leg("port:CNSHA", "port:USSEA", "sea", { carrierPartnerId: busy })], name);
+    for (const name of ["Busy 04", "Busy 10"]) await owner.request("POST", `/api/lanes/${ids[name]}/archive`);
+    const live = names.filter((x) => x !== "Busy 04" && x !== "Busy 10").sort();
+    const pages = async () => {
+      const out: { total: number; names: string[] }[] = [];
+      for (const offset of [0, 4, 8]) {
+        const body = await get(`/api/supply-chain/impact?partnerId=${busy}&limit=4&offset=${offset}`);
+        out.push({ total: body.total, names: body.items.map((i: { name: string }) => i.name) });
+      }
+      return out;
+    };
+    const expected = [0, 4, 8].map((offset) => ({ total: 10, names: live.slice(offset, offset + 4) }));
+    // The choice reads the planner's row estimate for "lanes": huge → probe, tiny → walk.
+    const estimate = (n: number) => h.rawQuery("UPDATE pg_class SET reltuples = $1 WHERE oid = 'lanes'::regclass", [n]);
+    try {
+      await estimate(1e9);
+      expect(await pages()).toEqual(expected);
+      await estimate(1);
+      expect(await pages()).toEqual(expected);
+    } finally {
+      await estimate(-1);
+    }
+  });
 });
