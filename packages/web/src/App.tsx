@@ -3,7 +3,7 @@ import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { Suspense } from "react";
 import { BrowserRouter } from "react-router";
-import { PageLoader } from "./features/shell/AppLayout";
+import { PageLoader } from "./components/PageLoader";
 import { queryClient } from "./queryClient";
 import { AppRoutes } from "./routes";
 import { theme } from "./theme";

@@ -2,8 +2,8 @@ import { Anchor, Stack } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { PageLoader } from "../features/shell/AppLayout";
 import { PageHeader } from "./PageHeader";
+import { PageLoader } from "./PageLoader";
 import { QueryError } from "./QueryError";
 
 /** "← Back to the list" above a detail page. */
@@ -36,8 +36,8 @@ export function DetailLayout({
 }: {
   back: ReactNode;
   title: string;
-  description: ReactNode;
-  actions: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   return (

@@ -3,10 +3,10 @@ import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 
 /** The form-level error (anything the server did not pin to a field); renders nothing without one. */
-export function FormError({ message }: { message: string | null | undefined }) {
+export function FormError({ message, testId }: { message: string | null | undefined; testId?: string }) {
   if (!message) return null;
   return (
-    <Alert color="red" role="alert">
+    <Alert color="red" role="alert" data-testid={testId}>
       {message}
     </Alert>
   );

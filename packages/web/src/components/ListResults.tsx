@@ -2,9 +2,9 @@ import { Button, Group, Paper, Text } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { PageLoader } from "../features/shell/AppLayout";
 import type { UrlFilters } from "../lib/useUrlFilters";
 import { ListFooter } from "./ListFooter";
+import { PageLoader } from "./PageLoader";
 import { QueryError } from "./QueryError";
 
 /** One page of a list as the API answers it. */
@@ -55,7 +55,7 @@ export function PagedListResults<T>({
   return (
     <Paper withBorder>
       {children(items)}
-      <ListFooter page={filters.page} pageSize={pageSize} total={total} onPage={filters.setPage} />
+      <ListFooter page={filters.page} pageSize={pageSize} total={total} onPage={filters.setPage} settled={!query.isPlaceholderData} />
     </Paper>
   );
 }

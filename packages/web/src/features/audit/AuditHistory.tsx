@@ -1,7 +1,7 @@
 import { Button, Center, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
-import { PageLoader } from "../shell/AppLayout";
 import { AuditEventsTable } from "./AuditEventsTable";
 import { type AuditFilters, useAuditEvents } from "./api";
 

@@ -4,10 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/errors";
 import type { Checkpoint, PublicKey } from "../../api/types";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
-import { PageLoader } from "../shell/AppLayout";
 import { fetchPublicKey, useCheckpoints, useCreateCheckpoint } from "./api";
 
 /** A data: URL of the checkpoint, with the public key that verifies it, as a JSON document. */

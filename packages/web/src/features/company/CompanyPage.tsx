@@ -1,10 +1,10 @@
 import { Alert, Paper } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { isAdmin } from "../../lib/constants";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { useTenant } from "./api";
 import { CompanyForm } from "./CompanyForm";
 

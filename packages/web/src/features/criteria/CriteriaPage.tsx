@@ -1,9 +1,11 @@
-import { Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Paper, Stack, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { LabelledSegments } from "../../components/FormParts";
 import { FilterBar, SearchBox } from "../../components/ListFilters";
 import { ListCount } from "../../components/ListResults";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { SearchSelect } from "../../components/SearchSelect";
 import { ENTITY_TYPES } from "../../lib/constants";
@@ -11,7 +13,6 @@ import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { useUrlFilters } from "../../lib/useUrlFilters";
 import { DownloadButton } from "../profile/download";
-import { PageLoader } from "../shell/AppLayout";
 import { type CriterionView, criteriaExportPath, pickLang, useCriteria } from "./api";
 import { CriterionCard } from "./CriterionCard";
 
@@ -109,22 +110,17 @@ export default function CriteriaPage() {
             w={{ base: "100%", sm: 280 }}
             data-testid="criteria-category-filter"
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="criteria-level-label">
-              {t("criteria.levelLabel")}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="criteria-level-label"
-              value={level ?? "all"}
-              onChange={(v) => filters.update({ level: v === "all" ? null : v })}
-              data={[
-                { value: "all", label: t("criteria.level.all") },
-                { value: "must", label: t("criteria.level.must") },
-                { value: "should", label: t("criteria.level.should") },
-              ]}
-              data-testid="criteria-level-filter"
-            />
-          </Stack>
+          <LabelledSegments
+            label={t("criteria.levelLabel")}
+            value={level ?? "all"}
+            onChange={(v) => filters.update({ level: v === "all" ? null : v })}
+            data={[
+              { value: "all", label: t("criteria.level.all") },
+              { value: "must", label: t("criteria.level.must") },
+              { value: "should", label: t("criteria.level.should") },
+            ]}
+            data-testid="criteria-level-filter"
+          />
         </FilterBar>
 
         {criteria.isPending ? (

@@ -1,6 +1,7 @@
 import { Badge, SimpleGrid, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { isAdmin, isEditor } from "../../lib/constants";
 import { nextAnniversary } from "../../lib/dates";
@@ -10,7 +11,6 @@ import { useTenant } from "../company/api";
 import { UpcomingCard } from "../notifications/UpcomingCard";
 import { PartnersCard } from "../partners/PartnersCard";
 import { ProfileSummaryCard } from "../profile/ProfileSummaryCard";
-import { PageLoader } from "../shell/AppLayout";
 import { useActiveSiteCount, useChainStatus } from "./api";
 import { CompanyCard } from "./CompanyCard";
 import { NextSteps, type Step } from "./NextSteps";

@@ -1,16 +1,14 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { errorMessage } from "../../api/errors";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { PageHeader } from "../../components/PageHeader";
-import { QueryError } from "../../components/QueryError";
+import { BackLink, DetailFallback, DetailLayout } from "../../components/DetailLayout";
 import { isEditor } from "../../lib/constants";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { useArchiveEvidence, useEvidence } from "./api";
 import { EvidenceStatusBadge } from "./EvidenceBits";
 import { EvidenceLinks } from "./EvidenceLinks";
@@ -27,21 +25,8 @@ export default function EvidenceDetailPage() {
   const evidence = useEvidence(id);
   const archive = useArchiveEvidence(id);
 
-  const back = (
-    <Anchor component={Link} to="/evidence" size="sm">
-      ← {t("evidence.backToList")}
-    </Anchor>
-  );
-
-  if (evidence.isPending) return <PageLoader />;
-  if (evidence.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <QueryError error={evidence.error} onRetry={() => void evidence.refetch()} />
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/evidence">{t("evidence.backToList")}</BackLink>;
+  if (evidence.isPending || evidence.isError) return <DetailFallback query={evidence} back={back} />;
 
   const e = evidence.data;
   const onArchive = (value: boolean) =>
@@ -70,24 +55,23 @@ export default function EvidenceDetailPage() {
   );
 
   return (
-    <Stack gap="lg">
-      {back}
-      <PageHeader
-        title={e.title}
-        description={
-          <Group gap="xs" component="span">
-            <EvidenceStatusBadge status={e.status} />
-            {e.archivedAt && (
-              <Badge color="gray" variant="outline" component="span">
-                {t("evidence.archived")}
-              </Badge>
-            )}
-            <span>{e.expiresOn ? t("evidence.expiresOnDate", { date: formatDate(e.expiresOn, lang) }) : t("evidence.noExpiry")}</span>
-            <span>· {t("evidence.updatedAt", { date: formatDateTime(e.updatedAt, lang) })}</span>
-          </Group>
-        }
-        actions={archiveButton}
-      />
+    <DetailLayout
+      back={back}
+      title={e.title}
+      description={
+        <Group gap="xs" component="span">
+          <EvidenceStatusBadge status={e.status} />
+          {e.archivedAt && (
+            <Badge color="gray" variant="outline" component="span">
+              {t("evidence.archived")}
+            </Badge>
+          )}
+          <span>{e.expiresOn ? t("evidence.expiresOnDate", { date: formatDate(e.expiresOn, lang) }) : t("evidence.noExpiry")}</span>
+          <span>· {t("evidence.updatedAt", { date: formatDateTime(e.updatedAt, lang) })}</span>
+        </Group>
+      }
+      actions={archiveButton}
+    >
       {e.archivedAt && (
         <Text size="sm" c="dimmed">
           {t("evidence.archivedNote", { date: formatDateTime(e.archivedAt, lang) })}
@@ -105,6 +89,6 @@ export default function EvidenceDetailPage() {
       <Paper withBorder p="lg">
         <EvidenceLinks evidence={e} canEdit={canEdit && !e.archivedAt} />
       </Paper>
-    </Stack>
+    </DetailLayout>
   );
 }

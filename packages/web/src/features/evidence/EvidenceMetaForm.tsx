@@ -1,9 +1,10 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useMemo, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors, formError } from "../../api/errors";
-import { FormError } from "../../components/FormParts";
+import { formError } from "../../api/errors";
+import { FormActions, FormError } from "../../components/FormParts";
+import { useFormFields } from "../../components/form/useFormFields";
 import { EVIDENCE_CATEGORIES, type EvidenceCategory, type EvidenceDetail, type EvidencePatch, useUpdateEvidence } from "./api";
 
 const FIELDS = ["title", "description", "category", "effectiveOn", "expiresOn", "remindDays"] as const;
@@ -32,14 +33,7 @@ function toValues(e: EvidenceDetail): Values {
 export function EvidenceMetaForm({ evidence, readOnly }: { evidence: EvidenceDetail; readOnly: boolean }) {
   const { t } = useTranslation();
   const update = useUpdateEvidence(evidence.id);
-  const [values, setValues] = useState<Values>(() => toValues(evidence));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const serverErrors = useMemo(() => fieldErrors(t, update.error, FIELDS), [t, update.error]);
-  const errorFor = (f: string) => errors[f] ?? serverErrors[f];
-  const set = <K extends keyof Values>(k: K, v: Values[K]) => {
-    setValues((old) => ({ ...old, [k]: v }));
-    setErrors(({ [k]: _gone, ...rest }) => rest);
-  };
+  const { values, set, errorFor, serverErrors, check, text } = useFormFields<Values>(() => toValues(evidence), update.error, FIELDS);
 
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
@@ -49,8 +43,7 @@ export function EvidenceMetaForm({ evidence, readOnly }: { evidence: EvidenceDet
       e.expiresOn = t("evidence.form.expiryBeforeEffective");
     const days = Number(values.remindDays);
     if (!Number.isInteger(days) || days < 0 || days > 365) e.remindDays = t("evidence.form.remindDaysRange");
-    setErrors(e);
-    if (Object.keys(e).length > 0) return;
+    if (!check(e)) return;
     const body: EvidencePatch = {
       title: values.title.trim(),
       description: values.description.trim() || null,
@@ -66,16 +59,7 @@ export function EvidenceMetaForm({ evidence, readOnly }: { evidence: EvidenceDet
     <form onSubmit={submit} noValidate>
       <Stack>
         <FormError message={formError(t, update.error, serverErrors)} />
-        <TextInput
-          label={t("evidence.fields.title")}
-          name="title"
-          required
-          maxLength={200}
-          readOnly={readOnly}
-          value={values.title}
-          error={errorFor("title")}
-          onChange={(e) => set("title", e.currentTarget.value)}
-        />
+        <TextInput label={t("evidence.fields.title")} required maxLength={200} readOnly={readOnly} {...text("title")} />
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
           <Select
             label={t("evidence.fields.category")}
@@ -86,24 +70,13 @@ export function EvidenceMetaForm({ evidence, readOnly }: { evidence: EvidenceDet
             onChange={(v) => v && set("category", v as EvidenceCategory)}
             error={errorFor("category")}
           />
-          <TextInput
-            type="date"
-            label={t("evidence.fields.effectiveOn")}
-            name="effectiveOn"
-            readOnly={readOnly}
-            value={values.effectiveOn}
-            error={errorFor("effectiveOn")}
-            onChange={(e) => set("effectiveOn", e.currentTarget.value)}
-          />
+          <TextInput type="date" label={t("evidence.fields.effectiveOn")} readOnly={readOnly} {...text("effectiveOn")} />
           <TextInput
             type="date"
             label={t("evidence.fields.expiresOn")}
             description={t("evidence.form.expiresHint")}
-            name="expiresOn"
             readOnly={readOnly}
-            value={values.expiresOn}
-            error={errorFor("expiresOn")}
-            onChange={(e) => set("expiresOn", e.currentTarget.value)}
+            {...text("expiresOn")}
           />
           <NumberInput
             label={t("evidence.fields.remindDays")}
@@ -118,24 +91,8 @@ export function EvidenceMetaForm({ evidence, readOnly }: { evidence: EvidenceDet
             onChange={(v) => set("remindDays", v)}
           />
         </SimpleGrid>
-        <Textarea
-          label={t("evidence.fields.description")}
-          name="description"
-          autosize
-          minRows={2}
-          maxRows={8}
-          readOnly={readOnly}
-          value={values.description}
-          error={errorFor("description")}
-          onChange={(e) => set("description", e.currentTarget.value)}
-        />
-        {!readOnly && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} data-testid="evidence-save">
-              {t("common.save")}
-            </Button>
-          </Group>
-        )}
+        <Textarea label={t("evidence.fields.description")} autosize minRows={2} maxRows={8} readOnly={readOnly} {...text("description")} />
+        {!readOnly && <FormActions submitLabel={t("common.save")} loading={update.isPending} testId="evidence-save" />}
       </Stack>
     </form>
   );

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from "@mantine/core";
+import { Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { isApiError } from "../../api/client";
-import { fieldErrors, formError } from "../../api/errors";
-import { FormError } from "../../components/FormParts";
+import { formError } from "../../api/errors";
+import { FormActions, FormError } from "../../components/FormParts";
+import { useFormFields } from "../../components/form/useFormFields";
 import { EVIDENCE_CATEGORIES, type EvidenceCategory } from "./api";
 import { CriteriaMultiSelect } from "./CriteriaMultiSelect";
 import { FileDrop } from "./FileDrop";
@@ -60,15 +61,11 @@ function UploadForm({ onClose, criterionId }: { onClose: () => void; criterionId
   const upload = useUpload();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [values, setValues] = useState<Values>(() => ({ ...EMPTY, criterionIds: criterionId ? [criterionId] : [] }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const serverErrors = useMemo(() => fieldErrors(t, upload.error, FIELDS), [t, upload.error]);
-  const errorFor = (f: string) => errors[f] ?? serverErrors[f];
-  const set = <K extends keyof Values>(k: K, v: Values[K]) => {
-    setValues((old) => ({ ...old, [k]: v }));
-    setErrors(({ [k]: _gone, ...rest }) => rest);
-  };
+  const { values, set, errorFor, serverErrors, check, text } = useFormFields<Values>(
+    () => ({ ...EMPTY, criterionIds: criterionId ? [criterionId] : [] }),
+    upload.error,
+    FIELDS,
+  );
 
   const onFile = (f: File | null) => {
     setFile(f);
@@ -92,9 +89,8 @@ function UploadForm({ onClose, criterionId }: { onClose: () => void; criterionId
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     const e = validate();
-    setErrors(e);
     setFileError(e.file ?? null);
-    if (Object.keys(e).length > 0 || !file) return;
+    if (!check(e) || !file) return;
     upload.mutate(
       {
         path: "/evidence",
@@ -141,16 +137,7 @@ function UploadForm({ onClose, criterionId }: { onClose: () => void; criterionId
           disabled={busy}
           progress={upload.progress}
         />
-        <TextInput
-          label={t("evidence.fields.title")}
-          name="title"
-          required
-          maxLength={200}
-          value={values.title}
-          error={errorFor("title")}
-          onChange={(e) => set("title", e.currentTarget.value)}
-          disabled={busy}
-        />
+        <TextInput label={t("evidence.fields.title")} required maxLength={200} {...text("title")} disabled={busy} />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <Select
             label={t("evidence.fields.category")}
@@ -162,15 +149,7 @@ function UploadForm({ onClose, criterionId }: { onClose: () => void; criterionId
             disabled={busy}
             data-testid="evidence-category"
           />
-          <TextInput
-            type="date"
-            label={t("evidence.fields.effectiveOn")}
-            name="effectiveOn"
-            value={values.effectiveOn}
-            error={errorFor("effectiveOn")}
-            onChange={(e) => set("effectiveOn", e.currentTarget.value)}
-            disabled={busy}
-          />
+          <TextInput type="date" label={t("evidence.fields.effectiveOn")} {...text("effectiveOn")} disabled={busy} />
         </SimpleGrid>
         <Switch
           label={t("evidence.form.hasExpiry")}
@@ -181,16 +160,7 @@ function UploadForm({ onClose, criterionId }: { onClose: () => void; criterionId
         />
         {values.hasExpiry && (
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput
-              type="date"
-              label={t("evidence.fields.expiresOn")}
-              name="expiresOn"
-              required
-              value={values.expiresOn}
-              error={errorFor("expiresOn")}
-              onChange={(e) => set("expiresOn", e.currentTarget.value)}
-              disabled={busy}
-            />
+            <TextInput type="date" label={t("evidence.fields.expiresOn")} required {...text("expiresOn")} disabled={busy} />
             <NumberInput
               label={t("evidence.fields.remindDays")}
               description={t("evidence.form.remindDaysHint")}
@@ -214,25 +184,15 @@ function UploadForm({ onClose, criterionId }: { onClose: () => void; criterionId
           disabled={busy}
           data-testid="evidence-criteria"
         />
-        <Textarea
-          label={t("evidence.fields.description")}
-          name="description"
-          autosize
-          minRows={2}
-          maxRows={6}
-          value={values.description}
-          error={errorFor("description")}
-          onChange={(e) => set("description", e.currentTarget.value)}
-          disabled={busy}
+        <Textarea label={t("evidence.fields.description")} autosize minRows={2} maxRows={6} {...text("description")} disabled={busy} />
+        <FormActions
+          onCancel={busy ? upload.cancel : onClose}
+          cancelLabel={busy ? t("evidence.upload.cancelUpload") : undefined}
+          cancelTestId="evidence-upload-cancel"
+          submitLabel={t("evidence.upload.submit")}
+          loading={busy}
+          testId="evidence-upload-submit"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={busy ? upload.cancel : onClose} data-testid="evidence-upload-cancel">
-            {busy ? t("evidence.upload.cancelUpload") : t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="evidence-upload-submit">
-            {t("evidence.upload.submit")}
-          </Button>
-        </Group>
       </Stack>
     </form>
   );

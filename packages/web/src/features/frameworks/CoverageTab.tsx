@@ -2,11 +2,11 @@ import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Switch, Table, Text,
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { LevelBadge } from "../criteria/badges";
 import { PROFILE_STATUSES, type ProfileStatus } from "../profile/api";
 import { STATUS_CHART_COLOR, StatusBadge, StatusLegend } from "../profile/status";
-import { PageLoader } from "../shell/AppLayout";
 import { type CoverageCounts, useCoverage } from "./api";
 
 /** One bar split by draft status, with the counts spelled out for screen readers. */

@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { IconAudit } from "../../components/icons";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { isEditor } from "../../lib/constants";
 import { formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { useFrameworks } from "./api";
 import { ImportWizard } from "./ImportWizard";
 

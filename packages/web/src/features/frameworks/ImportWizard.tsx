@@ -1,10 +1,12 @@
-import { Alert, Button, FileButton, Group, Modal, SimpleGrid, Stack, Stepper, Table, Text, TextInput } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { Alert, Button, Group, SimpleGrid, Stack, Stepper, Table, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type ComponentPropsWithoutRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { errorMessage } from "../../api/errors";
+import { FormError } from "../../components/FormParts";
+import { FileChoice } from "../../components/form/FileChoice";
+import { FormModal } from "../../components/form/FormModal";
 import { useCurrentSession } from "../auth/session";
 import { type FrameworkSummary, type ImportPreview, type ImportProblem, importFramework, importProblems } from "./api";
 import { MappingBadges } from "./MappingBadges";
@@ -40,12 +42,20 @@ function ProblemTable({ problems }: { problems: ImportProblem[] }) {
   );
 }
 
-/** Choose file → dry run (preview or row errors) → commit. */
+/** Choose file → dry run (preview or row errors) → commit. Every opening starts again from the first step. */
 export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <FormModal opened={opened} onClose={onClose} title={t("frameworks.import.title")} size="xl">
+      <WizardSteps onClose={onClose} />
+    </FormModal>
+  );
+}
+
+function WizardSteps({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { csrfToken } = useCurrentSession();
-  const phone = useMediaQuery("(max-width: 36em)");
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState("");
@@ -54,20 +64,6 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [problems, setProblems] = useState<ImportProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
-
-  const reset = () => {
-    setStep(0);
-    setFile(null);
-    setName("");
-    setVersion("");
-    setPreview(null);
-    setProblems([]);
-    setError(null);
-  };
-  const close = () => {
-    reset();
-    onClose();
-  };
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
@@ -84,7 +80,7 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
       } else {
         const fw = res as FrameworkSummary;
         notifications.show({ color: "green", message: t("frameworks.import.done", { name: fw.name }) });
-        close();
+        onClose();
         navigate(`/frameworks/${fw.id}`);
       }
     } catch (e) {
@@ -103,134 +99,117 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
 
   const sample = preview?.sample ?? [];
   return (
-    <Modal opened={opened} onClose={close} title={t("frameworks.import.title")} size="xl" fullScreen={!!phone}>
-      <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && setStep(s)}>
-        <Stepper.Step label={t("frameworks.import.stepFile")}>
-          <Stack mt="md">
-            <Text size="sm" c="dimmed">
-              {t("frameworks.import.help")}
-            </Text>
-            <Group gap="sm">
-              <FileButton
-                accept={ACCEPT}
-                onChange={(f) => {
-                  setFile(f);
-                  setError(null);
-                  if (f && !name) setName(f.name.replace(/\.[^.]+$/, ""));
-                }}
-                inputProps={{ "data-testid": "framework-import-input" } as ComponentPropsWithoutRef<"input">}
-              >
-                {(props) => (
-                  <Button variant="default" {...props} data-testid="framework-import-choose">
-                    {t("frameworks.import.choose")}
-                  </Button>
-                )}
-              </FileButton>
-              <Text size="sm" c={file ? undefined : "dimmed"} style={{ wordBreak: "break-all" }}>
-                {file ? file.name : t("frameworks.import.noFile")}
-              </Text>
-            </Group>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t("frameworks.fields.name")}
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                maxLength={200}
-                data-testid="framework-import-name"
-              />
-              <TextInput
-                label={t("frameworks.fields.version")}
-                value={version}
-                onChange={(e) => setVersion(e.currentTarget.value)}
-                maxLength={50}
-                data-testid="framework-import-version"
-              />
-            </SimpleGrid>
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
+    <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && setStep(s)}>
+      <Stepper.Step label={t("frameworks.import.stepFile")}>
+        <Stack mt="md">
+          <Text size="sm" c="dimmed">
+            {t("frameworks.import.help")}
+          </Text>
+          <FileChoice
+            accept={ACCEPT}
+            file={file}
+            onFile={(f) => {
+              setFile(f);
+              setError(null);
+              if (f && !name) setName(f.name.replace(/\.[^.]+$/, ""));
+            }}
+            chooseLabel={t("frameworks.import.choose")}
+            noFileLabel={t("frameworks.import.noFile")}
+            inputTestId="framework-import-input"
+            buttonTestId="framework-import-choose"
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t("frameworks.fields.name")}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              maxLength={200}
+              data-testid="framework-import-name"
+            />
+            <TextInput
+              label={t("frameworks.fields.version")}
+              value={version}
+              onChange={(e) => setVersion(e.currentTarget.value)}
+              maxLength={50}
+              data-testid="framework-import-version"
+            />
+          </SimpleGrid>
+          <FormError message={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button onClick={() => void run(true)} disabled={!file} loading={busy} data-testid="framework-import-check">
+              {t("frameworks.import.check")}
+            </Button>
+          </Group>
+        </Stack>
+      </Stepper.Step>
+      <Stepper.Step label={t("frameworks.import.stepPreview")}>
+        <Stack mt="md">
+          {problems.length > 0 ? (
+            <>
+              <Alert color="red" title={t("frameworks.import.problemsTitle", { count: problems.length })} role="alert">
+                {t("frameworks.import.problemsHelp")}
               </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button onClick={() => void run(true)} disabled={!file} loading={busy} data-testid="framework-import-check">
-                {t("frameworks.import.check")}
-              </Button>
-            </Group>
-          </Stack>
-        </Stepper.Step>
-        <Stepper.Step label={t("frameworks.import.stepPreview")}>
-          <Stack mt="md">
-            {problems.length > 0 ? (
-              <>
-                <Alert color="red" title={t("frameworks.import.problemsTitle", { count: problems.length })} role="alert">
-                  {t("frameworks.import.problemsHelp")}
-                </Alert>
-                <ProblemTable problems={problems} />
-              </>
-            ) : preview ? (
-              <>
-                <Alert color="green" title={t("frameworks.import.readyTitle")} data-testid="framework-import-preview">
-                  {t("frameworks.import.ready", {
-                    name: preview.name || name || "—",
-                    controls: preview.controls,
-                    mappings: preview.mappings,
-                  })}
-                </Alert>
-                {sample.length > 0 && (
-                  <Table.ScrollContainer minWidth={480}>
-                    <Table verticalSpacing={4} fz="sm">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t("frameworks.cols.ref")}</Table.Th>
-                          <Table.Th>{t("frameworks.cols.title")}</Table.Th>
-                          <Table.Th>{t("frameworks.cols.mappings")}</Table.Th>
+              <ProblemTable problems={problems} />
+            </>
+          ) : preview ? (
+            <>
+              <Alert color="green" title={t("frameworks.import.readyTitle")} data-testid="framework-import-preview">
+                {t("frameworks.import.ready", {
+                  name: preview.name || name || "—",
+                  controls: preview.controls,
+                  mappings: preview.mappings,
+                })}
+              </Alert>
+              {sample.length > 0 && (
+                <Table.ScrollContainer minWidth={480}>
+                  <Table verticalSpacing={4} fz="sm">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t("frameworks.cols.ref")}</Table.Th>
+                        <Table.Th>{t("frameworks.cols.title")}</Table.Th>
+                        <Table.Th>{t("frameworks.cols.mappings")}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {sample.slice(0, PREVIEW_ROWS).map((c) => (
+                        <Table.Tr key={c.ref}>
+                          <Table.Td ff="monospace">{c.ref}</Table.Td>
+                          <Table.Td>{c.title}</Table.Td>
+                          <Table.Td>
+                            <MappingBadges mappings={c.mappings} />
+                          </Table.Td>
                         </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {sample.slice(0, PREVIEW_ROWS).map((c) => (
-                          <Table.Tr key={c.ref}>
-                            <Table.Td ff="monospace">{c.ref}</Table.Td>
-                            <Table.Td>{c.title}</Table.Td>
-                            <Table.Td>
-                              <MappingBadges mappings={c.mappings} />
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                )}
-                {preview.controls > Math.min(sample.length, PREVIEW_ROWS) && (
-                  <Text size="xs" c="dimmed">
-                    {t("frameworks.import.more", { count: preview.controls - Math.min(sample.length, PREVIEW_ROWS) })}
-                  </Text>
-                )}
-              </>
-            ) : null}
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
-            <Group justify="space-between">
-              <Button variant="default" onClick={() => setStep(0)}>
-                {t("frameworks.import.back")}
-              </Button>
-              <Button
-                onClick={() => void run(false)}
-                disabled={problems.length > 0 || !preview}
-                loading={busy}
-                data-testid="framework-import-commit"
-              >
-                {t("frameworks.import.commit")}
-              </Button>
-            </Group>
-          </Stack>
-        </Stepper.Step>
-      </Stepper>
-    </Modal>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+              {preview.controls > Math.min(sample.length, PREVIEW_ROWS) && (
+                <Text size="xs" c="dimmed">
+                  {t("frameworks.import.more", { count: preview.controls - Math.min(sample.length, PREVIEW_ROWS) })}
+                </Text>
+              )}
+            </>
+          ) : null}
+          <FormError message={error} />
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => setStep(0)}>
+              {t("frameworks.import.back")}
+            </Button>
+            <Button
+              onClick={() => void run(false)}
+              disabled={problems.length > 0 || !preview}
+              loading={busy}
+              data-testid="framework-import-commit"
+            >
+              {t("frameworks.import.commit")}
+            </Button>
+          </Group>
+        </Stack>
+      </Stepper.Step>
+    </Stepper>
   );
 }

@@ -1,22 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  FileButton,
-  Grid,
-  Group,
-  Paper,
-  Progress,
-  SegmentedControl,
-  Stack,
-  Stepper,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Grid, Group, Paper, Progress, Stack, Stepper, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type ComponentPropsWithoutRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { FormError, LabelledSegments } from "../../components/FormParts";
+import { FileChoice } from "../../components/form/FileChoice";
 import { PageHeader } from "../../components/PageHeader";
 import { isEditor } from "../../lib/constants";
 import { useCurrentSession } from "../auth/session";
@@ -81,51 +69,37 @@ function ImportWizard({ kind, onKind }: { kind: ImportKind; onKind: (k: ImportKi
       <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 2 && setStep(s)}>
         <Stepper.Step label={t("imports.steps.file")}>
           <Stack mt="md">
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="import-kind-label">
-                {t("imports.kind")}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="import-kind-label"
-                data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
-                value={kind}
-                onChange={(v) => {
-                  onKind(v as ImportKind);
-                  setReport(null);
-                }}
-                disabled={busy}
-                data-testid="import-kind"
-              />
-            </Stack>
-            <Group gap="sm" wrap="nowrap">
-              <FileButton
-                accept={ACCEPT}
-                onChange={(f) => {
-                  setFile(f);
-                  setError(null);
-                  setReport(null);
-                }}
-                inputProps={{ "data-testid": "import-file-input" } as ComponentPropsWithoutRef<"input">}
-              >
-                {(props) => (
-                  <Button variant="default" {...props} disabled={busy} data-testid="import-choose">
-                    {t("imports.choose")}
-                  </Button>
-                )}
-              </FileButton>
-              <Text size="sm" c={file ? undefined : "dimmed"} style={{ wordBreak: "break-all" }} data-testid="import-file-name">
-                {file ? file.name : t("imports.noFile")}
-              </Text>
-            </Group>
+            <LabelledSegments
+              label={t("imports.kind")}
+              data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+              value={kind}
+              onChange={(v) => {
+                onKind(v as ImportKind);
+                setReport(null);
+              }}
+              disabled={busy}
+              data-testid="import-kind"
+            />
+            <FileChoice
+              accept={ACCEPT}
+              file={file}
+              onFile={(f) => {
+                setFile(f);
+                setError(null);
+                setReport(null);
+              }}
+              chooseLabel={t("imports.choose")}
+              noFileLabel={t("imports.noFile")}
+              disabled={busy}
+              inputTestId="import-file-input"
+              buttonTestId="import-choose"
+              nameTestId="import-file-name"
+            />
             <Text size="xs" c="dimmed">
               {t("imports.fileHint")}
             </Text>
             {progress !== null && <Progress value={progress} animated aria-label={t("imports.sending", { percent: progress })} />}
-            {error && (
-              <Alert color="red" role="alert" data-testid="import-error">
-                {error}
-              </Alert>
-            )}
+            <FormError message={error} testId="import-error" />
             <Group justify="flex-end">
               <Button onClick={() => void run(true)} disabled={!file} loading={busy} data-testid="import-check">
                 {t("imports.check")}
@@ -136,11 +110,7 @@ function ImportWizard({ kind, onKind }: { kind: ImportKind; onKind: (k: ImportKi
         <Stepper.Step label={t("imports.steps.review")}>
           <Stack mt="md">
             {report && <ImportReportView report={report} />}
-            {error && (
-              <Alert color="red" role="alert" data-testid="import-error">
-                {error}
-              </Alert>
-            )}
+            <FormError message={error} testId="import-error" />
             <Group justify="space-between">
               <Button variant="default" onClick={() => setStep(0)} disabled={busy} data-testid="import-back">
                 {t("imports.back")}

@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../../api/errors";
-import { FormActions } from "../../components/FormParts";
+import { FormActions, FormError, LabelledSegments } from "../../components/FormParts";
 import { QueryError } from "../../components/QueryError";
 import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
@@ -83,26 +83,17 @@ function SendModal({ partner, opened, onClose }: { partner: PartnerDetail; opene
             }}
             data-testid="partner-questionnaire-due"
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="partner-questionnaire-lang">
-              {t("partners.questionnaires.lang")}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="partner-questionnaire-lang"
-              data={[
-                { value: "en", label: "English" },
-                { value: "es", label: "Español" },
-              ]}
-              value={lang}
-              onChange={(v) => setLang(v as "en" | "es")}
-              data-testid="partner-questionnaire-lang"
-            />
-          </Stack>
-          {create.error ? (
-            <Alert color="red" role="alert">
-              {errorMessage(t, create.error)}
-            </Alert>
-          ) : null}
+          <LabelledSegments
+            label={t("partners.questionnaires.lang")}
+            data={[
+              { value: "en", label: "English" },
+              { value: "es", label: "Español" },
+            ]}
+            value={lang}
+            onChange={(v) => setLang(v as "en" | "es")}
+            data-testid="partner-questionnaire-lang"
+          />
+          <FormError message={create.error ? errorMessage(t, create.error) : null} />
           <FormActions
             onCancel={onClose}
             submitLabel={t("partners.questionnaires.create")}

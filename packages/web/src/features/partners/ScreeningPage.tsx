@@ -7,13 +7,14 @@ import { useSearchParams } from "react-router";
 import { errorMessage } from "../../api/errors";
 import { ListFooter } from "../../components/ListFooter";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { isEditor } from "../../lib/constants";
 import { formatDateTime } from "../../lib/dates";
+import { applyParamChanges, type ParamChanges } from "../../lib/searchParams";
 import { useLang } from "../../lib/useLang";
 import { useCurrentSession } from "../auth/session";
 import { isApprover } from "../procedures/api";
-import { PageLoader } from "../shell/AppLayout";
 import { DecisionModal } from "./DecisionModal";
 import { ListUploadModal } from "./ListUploadModal";
 import { MatchCard } from "./MatchCard";
@@ -110,19 +111,8 @@ export default function ScreeningPage() {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
-  const setParam = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (!("page" in changes)) next.delete("page");
-        return next;
-      },
-      { replace: true },
-    );
+  // A new status or partner starts again at page 1.
+  const setParam = (changes: ParamChanges) => setParams((prev) => applyParamChanges(prev, changes, ["page"]), { replace: true });
 
   const rescreen = () =>
     run.mutate(undefined, {
@@ -198,7 +188,13 @@ export default function ScreeningPage() {
                 <MatchCard key={m.id} match={m} canDecide={canDecide} onDecide={(match, decision) => setDeciding({ match, decision })} />
               ))}
               <Paper withBorder>
-                <ListFooter page={page} pageSize={PAGE_SIZE} total={total} onPage={(p) => setParam({ page: p > 1 ? String(p) : null })} />
+                <ListFooter
+                  page={page}
+                  pageSize={PAGE_SIZE}
+                  total={total}
+                  onPage={(p) => setParam({ page: p > 1 ? String(p) : null })}
+                  settled={!matches.isPlaceholderData}
+                />
               </Paper>
             </Stack>
           )}

@@ -1,10 +1,11 @@
-import { Checkbox, Chip, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { Checkbox, Chip, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors, formError } from "../../api/errors";
-import { FormActions, FormError } from "../../components/FormParts";
+import { formError } from "../../api/errors";
+import { FormActions, FormError, InlineError, LabelledSegments } from "../../components/FormParts";
+import { FormModal } from "../../components/form/FormModal";
+import { useFormFields } from "../../components/form/useFormFields";
 import { SearchSelect } from "../../components/SearchSelect";
 import {
   type IndicatorList,
@@ -19,6 +20,22 @@ import { useAddScreening } from "./records.api";
 
 const FIELDS = ["kind", "result", "indicators", "notes", "performedOn"] as const;
 const LISTS: IndicatorList[] = ["tbml-tf", "forced-labor"];
+
+interface Values {
+  kind: ScreeningKind;
+  result: ScreeningResult;
+  performedOn: string;
+  indicators: string[];
+  notes: string;
+}
+
+const initial = (): Values => ({
+  kind: "due-diligence",
+  result: "pass",
+  performedOn: new Date().toISOString().slice(0, 10),
+  indicators: [],
+  notes: "",
+});
 
 /** The checklist of one list, by group: ticking a sign records it on the screening. */
 function IndicatorChecklist({ list, value, onChange }: { list: IndicatorList; value: string[]; onChange: (v: string[]) => void }) {
@@ -56,33 +73,19 @@ function IndicatorChecklist({ list, value, onChange }: { list: IndicatorList; va
 /** Record a due-diligence check of the partner: what was checked, the outcome, the warning signs seen. */
 export function ScreeningRecordModal({ partnerId, opened, onClose }: { partnerId: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery("(max-width: 36em)");
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t("partners.screenings.newTitle")}
-      size="xl"
-      fullScreen={!!phone}
-      closeOnClickOutside={false}
-    >
-      {opened && <RecordForm partnerId={partnerId} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={t("partners.screenings.newTitle")} size="xl" closeOnClickOutside={false}>
+      <RecordForm partnerId={partnerId} onClose={onClose} />
+    </FormModal>
   );
 }
 
 function RecordForm({ partnerId, onClose }: { partnerId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const add = useAddScreening(partnerId);
-  const [kind, setKind] = useState<ScreeningKind>("due-diligence");
-  const [result, setResult] = useState<ScreeningResult>("pass");
-  const [performedOn, setPerformedOn] = useState(() => new Date().toISOString().slice(0, 10));
-  const [indicators, setIndicators] = useState<string[]>([]);
-  const [notes, setNotes] = useState("");
+  const { values, set, errorFor, serverErrors, check, text } = useFormFields(initial, add.error, FIELDS);
+  const { kind, result, performedOn, indicators, notes } = values;
   const [extraLists, setExtraLists] = useState<IndicatorList[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const serverErrors = useMemo(() => fieldErrors(t, add.error, FIELDS), [t, add.error]);
-  const errorFor = (f: string) => errors[f] ?? serverErrors[f];
   // A list stays open while one of its signs is ticked, so a kind change never hides what will be recorded.
   const ticked = new Set(WARNING_INDICATORS.filter((i) => indicators.includes(i.code)).map((i) => i.list));
   const shown = LISTS.filter((l) => indicatorListsFor(kind).includes(l) || extraLists.includes(l) || ticked.has(l));
@@ -93,8 +96,7 @@ function RecordForm({ partnerId, onClose }: { partnerId: string; onClose: () => 
     const errs: Record<string, string> = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(performedOn)) errs.performedOn = t("validation.date");
     else if (performedOn > new Date().toISOString().slice(0, 10)) errs.performedOn = t("partners.certifications.notFuture");
-    setErrors(errs);
-    if (Object.keys(errs).length > 0) return;
+    if (!check(errs)) return;
     add.mutate(
       { kind, result, performedOn, indicators, notes: notes.trim() || null },
       {
@@ -117,39 +119,26 @@ function RecordForm({ partnerId, onClose }: { partnerId: string; onClose: () => 
             allowDeselect={false}
             data={SCREENING_KINDS.map((k) => ({ value: k, label: t(`partners.screenings.kinds.${k}`) }))}
             value={kind}
-            onChange={(v) => v && setKind(v as ScreeningKind)}
+            onChange={(v) => v && set("kind", v as ScreeningKind)}
             error={errorFor("kind")}
             data-testid="screening-kind"
           />
-          <TextInput
-            type="date"
-            label={t("partners.screenings.performedOn")}
-            required
-            name="performedOn"
-            value={performedOn}
-            onChange={(e) => setPerformedOn(e.currentTarget.value)}
-            error={errorFor("performedOn")}
-          />
+          <TextInput type="date" label={t("partners.screenings.performedOn")} required {...text("performedOn")} />
         </SimpleGrid>
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="screening-result-label">
-            {t("partners.screenings.resultLabel")}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="screening-result-label"
-            data={SCREENING_RESULTS.map((r) => ({ value: r, label: t(`partners.screenings.result.${r}`) }))}
-            value={result}
-            onChange={(v) => setResult(v as ScreeningResult)}
-            color={result === "fail" ? "red" : result === "concern" ? "yellow" : "green"}
-            autoContrast
-            data-testid="screening-result-input"
-          />
-        </Stack>
+        <LabelledSegments
+          label={t("partners.screenings.resultLabel")}
+          data={SCREENING_RESULTS.map((r) => ({ value: r, label: t(`partners.screenings.result.${r}`) }))}
+          value={result}
+          onChange={(v) => set("result", v as ScreeningResult)}
+          color={result === "fail" ? "red" : result === "concern" ? "yellow" : "green"}
+          autoContrast
+          data-testid="screening-result-input"
+        />
         <Text size="xs" c="dimmed">
           {t("partners.screenings.indicatorsHelp")}
         </Text>
         {shown.map((l) => (
-          <IndicatorChecklist key={l} list={l} value={indicators} onChange={setIndicators} />
+          <IndicatorChecklist key={l} list={l} value={indicators} onChange={(v) => set("indicators", v)} />
         ))}
         {hidden.length > 0 && (
           <Group gap="xs">
@@ -165,20 +154,14 @@ function RecordForm({ partnerId, onClose }: { partnerId: string; onClose: () => 
             {t("partners.screenings.ticked", { count: indicators.length })}
           </Text>
         )}
-        {errorFor("indicators") && (
-          <Text size="sm" c="red" role="alert">
-            {errorFor("indicators")}
-          </Text>
-        )}
+        <InlineError message={errorFor("indicators")} />
         <Textarea
           label={t("partners.screenings.notes")}
           autosize
           minRows={2}
           maxRows={8}
           maxLength={5000}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-          error={errorFor("notes")}
+          {...text("notes")}
           data-testid="screening-notes"
         />
         <FormActions

@@ -2,10 +2,10 @@ import { Alert, Badge, Button, Group, Progress, Stack, Table, Text, Title } from
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/errors";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
-import { PageLoader } from "../shell/AppLayout";
 import { type ProcedureDetail, useAcknowledgements, useProcedureAction } from "./api";
 
 /**

@@ -1,16 +1,14 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { errorMessage } from "../../api/errors";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { PageHeader } from "../../components/PageHeader";
-import { QueryError } from "../../components/QueryError";
+import { BackLink, DetailFallback, DetailLayout } from "../../components/DetailLayout";
 import { isEditor } from "../../lib/constants";
 import { formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { AcknowledgementsPanel } from "./AcknowledgementsPanel";
 import { type ProcedureDetail, useProcedure, useProcedureAction, useUpdateProcedure } from "./api";
 import { CriteriaLinks, NextReview, ProcedureStatusCell, ProcedureText } from "./ProcedureBits";
@@ -62,20 +60,8 @@ export default function ProcedureDetailPage() {
   const update = useUpdateProcedure(id);
   const action = useProcedureAction(id);
 
-  const back = (
-    <Anchor component={Link} to="/procedures" size="sm">
-      ← {t("procedures.backToList")}
-    </Anchor>
-  );
-  if (procedure.isPending) return <PageLoader />;
-  if (procedure.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <QueryError error={procedure.error} onRetry={() => void procedure.refetch()} />
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/procedures">{t("procedures.backToList")}</BackLink>;
+  if (procedure.isPending || procedure.isError) return <DetailFallback query={procedure} back={back} />;
 
   const p = procedure.data;
   const archived = p.status === "archived";
@@ -104,9 +90,7 @@ export default function ProcedureDetailPage() {
     ) : null;
 
   return (
-    <Stack gap="lg">
-      {back}
-      <PageHeader title={`${p.code} · ${p.title}`} description={<ProcedureStatusCell p={p} />} actions={archiveButton} />
+    <DetailLayout back={back} title={`${p.code} · ${p.title}`} description={<ProcedureStatusCell p={p} />} actions={archiveButton}>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
           <Stack gap={2}>
@@ -160,6 +144,6 @@ export default function ProcedureDetailPage() {
           }
         />
       </Paper>
-    </Stack>
+    </DetailLayout>
   );
 }

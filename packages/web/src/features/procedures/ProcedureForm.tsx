@@ -1,8 +1,9 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Switch, Textarea, TextInput } from "@mantine/core";
-import { type FormEvent, useMemo, useState } from "react";
+import { Alert, NumberInput, SimpleGrid, Stack, Switch, Textarea, TextInput } from "@mantine/core";
+import { type FormEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors, formError } from "../../api/errors";
-import { FormError } from "../../components/FormParts";
+import { formError } from "../../api/errors";
+import { FormActions, FormError } from "../../components/FormParts";
+import { useFormFields } from "../../components/form/useFormFields";
 import { useCriteriaOptions } from "../evidence/api";
 import { CriteriaMultiSelect } from "../evidence/CriteriaMultiSelect";
 import type { CreateProcedureInput, ProcedureDetail } from "./api";
@@ -51,14 +52,7 @@ export function ProcedureForm({ procedure, submitting, error, readOnly, onSubmit
   const { t } = useTranslation();
   const creating = procedure === null;
   const criteria = useCriteriaOptions();
-  const [values, setValues] = useState<Values>(() => toValues(procedure));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const serverErrors = useMemo(() => fieldErrors(t, error, FIELDS), [t, error]);
-  const errorFor = (f: string) => errors[f] ?? serverErrors[f];
-  const set = <K extends keyof Values>(k: K, v: Values[K]) => {
-    setValues((old) => ({ ...old, [k]: v }));
-    setErrors(({ [k]: _gone, ...rest }) => rest);
-  };
+  const { values, set, errorFor, serverErrors, check, text } = useFormFields<Values>(() => toValues(procedure), error, FIELDS);
 
   const yearly = useMemo(() => {
     const flagged = new Set((criteria.data ?? []).filter((c) => c.yearlyReview).map((c) => c.id));
@@ -77,8 +71,7 @@ export function ProcedureForm({ procedure, submitting, error, readOnly, onSubmit
     else if (months !== null && months > YEARLY_MONTHS && yearly.length > 0) {
       errs.reviewIntervalMonths = t("procedures.form.intervalYearly", { ids: yearly.join(", ") });
     }
-    setErrors(errs);
-    if (Object.keys(errs).length > 0) return;
+    if (!check(errs)) return;
     onSubmit({
       code: values.code.trim(),
       title: values.title.trim(),
@@ -101,24 +94,18 @@ export function ProcedureForm({ procedure, submitting, error, readOnly, onSubmit
             <TextInput
               label={t("procedures.fields.code")}
               description={t("procedures.form.codeHint")}
-              name="code"
               required
               maxLength={40}
-              value={values.code}
-              error={errorFor("code")}
-              onChange={(e) => set("code", e.currentTarget.value)}
+              {...text("code")}
               data-autofocus
             />
           )}
           <TextInput
             label={t("procedures.fields.title")}
-            name="title"
             required
             maxLength={200}
             readOnly={readOnly}
-            value={values.title}
-            error={errorFor("title")}
-            onChange={(e) => set("title", e.currentTarget.value)}
+            {...text("title")}
             style={creating ? { gridColumn: "span 2" } : undefined}
           />
         </SimpleGrid>
@@ -126,15 +113,12 @@ export function ProcedureForm({ procedure, submitting, error, readOnly, onSubmit
           <Textarea
             label={t("procedures.fields.body")}
             description={t("procedures.form.bodyHint")}
-            name="body"
             required
             autosize
             minRows={8}
             maxRows={20}
             styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
-            value={values.body}
-            error={errorFor("body")}
-            onChange={(e) => set("body", e.currentTarget.value)}
+            {...text("body")}
             data-testid="procedure-body-input"
           />
         )}
@@ -185,16 +169,12 @@ export function ProcedureForm({ procedure, submitting, error, readOnly, onSubmit
           data-testid="procedure-requires-ack"
         />
         {!readOnly && (
-          <Group justify="flex-end">
-            {onCancel && (
-              <Button variant="default" onClick={onCancel}>
-                {t("common.cancel")}
-              </Button>
-            )}
-            <Button type="submit" loading={submitting} data-testid="procedure-submit">
-              {creating ? t("procedures.create") : t("common.save")}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onCancel}
+            submitLabel={creating ? t("procedures.create") : t("common.save")}
+            loading={submitting}
+            testId="procedure-submit"
+          />
         )}
       </Stack>
     </form>

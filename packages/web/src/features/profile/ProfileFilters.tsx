@@ -1,5 +1,6 @@
-import { type ComboboxItem, Group, Paper, TextInput } from "@mantine/core";
+import type { ComboboxItem } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { FilterBar, SearchBox } from "../../components/ListFilters";
 import { SearchSelect } from "../../components/SearchSelect";
 import { useLang } from "../../lib/useLang";
 import { type CategoryView, type FocusAreaView, pickLang } from "../criteria/api";
@@ -75,32 +76,29 @@ export function ProfileFilters(props: {
     },
   ];
   return (
-    <Paper withBorder p="sm">
-      <Group align="flex-end" gap="sm">
-        <TextInput
-          type="search"
-          label={t("common.search")}
-          placeholder={t("profile.searchPlaceholder")}
-          value={props.q}
-          onChange={(e) => props.onQ(e.currentTarget.value)}
-          w={{ base: "100%", md: 220 }}
-          data-testid="profile-search"
+    <FilterBar>
+      <SearchBox
+        placeholder={t("profile.searchPlaceholder")}
+        value={props.q}
+        onChange={props.onQ}
+        w={{ base: "100%", md: 220 }}
+        data-testid="profile-search"
+      />
+      {selects.map((f) => (
+        // Not FilterSelect: these share a row two by two on tablets before settling at 200 px.
+        <SearchSelect
+          key={f.key}
+          label={f.label}
+          placeholder={f.placeholder ?? t("profile.filters.all")}
+          data={f.data}
+          value={values[f.key]}
+          // A category belongs to one focus area: a new focus area clears it.
+          onChange={(v) => onChange(f.key === "focusAreaId" ? { focusAreaId: v, categoryId: null } : { [f.key]: v })}
+          clearable
+          w={w}
+          data-testid={f.testId}
         />
-        {selects.map((f) => (
-          <SearchSelect
-            key={f.key}
-            label={f.label}
-            placeholder={f.placeholder ?? t("profile.filters.all")}
-            data={f.data}
-            value={values[f.key]}
-            // A category belongs to one focus area: a new focus area clears it.
-            onChange={(v) => onChange(f.key === "focusAreaId" ? { focusAreaId: v, categoryId: null } : { [f.key]: v })}
-            clearable
-            w={w}
-            data-testid={f.testId}
-          />
-        ))}
-      </Group>
-    </Paper>
+      ))}
+    </FilterBar>
   );
 }

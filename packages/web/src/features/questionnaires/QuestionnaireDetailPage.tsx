@@ -2,13 +2,11 @@ import { Alert, Anchor, Group, Paper, Progress, SimpleGrid, Stack, Text } from "
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { PageHeader } from "../../components/PageHeader";
-import { QueryError } from "../../components/QueryError";
+import { BackLink, DetailFallback, DetailLayout } from "../../components/DetailLayout";
 import { isEditor } from "../../lib/constants";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { type QuestionnaireDetail, useQuestionnaire } from "./api";
 import { QuestionnaireStatusBadge, ScoreBadge } from "./bits";
 import { InvitationPanel } from "./InvitationPanel";
@@ -98,40 +96,27 @@ export default function QuestionnaireDetailPage() {
   const canEdit = isEditor(role);
   const query = useQuestionnaire(id);
 
-  const back = (
-    <Anchor component={Link} to="/questionnaires" size="sm">
-      ← {t("questionnaires.backToList")}
-    </Anchor>
-  );
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/questionnaires">{t("questionnaires.backToList")}</BackLink>;
+  if (query.isPending || query.isError) return <DetailFallback query={query} back={back} />;
   const q = query.data;
   return (
-    <Stack gap="lg">
-      {back}
-      <PageHeader
-        title={t("questionnaires.detailTitle", { partner: q.partner.name })}
-        actions={
-          <Group gap="xs">
-            <QuestionnaireStatusBadge status={q.status} size="lg" />
-            <Text size="sm" c="dimmed">
-              {t("questionnaires.roundN", { round: q.round })}
-            </Text>
-          </Group>
-        }
-      />
+    <DetailLayout
+      back={back}
+      title={t("questionnaires.detailTitle", { partner: q.partner.name })}
+      actions={
+        <Group gap="xs">
+          <QuestionnaireStatusBadge status={q.status} size="lg" />
+          <Text size="sm" c="dimmed">
+            {t("questionnaires.roundN", { round: q.round })}
+          </Text>
+        </Group>
+      }
+    >
       <StateNote q={q} />
       <Summary q={q} />
       <InvitationPanel q={q} canEdit={canEdit} />
       <RoundsHistory q={q} />
       <ReviewPanel key={`${q.status}-${q.round}`} q={q} canEdit={canEdit} />
-    </Stack>
+    </DetailLayout>
   );
 }

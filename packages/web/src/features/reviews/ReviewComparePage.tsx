@@ -3,10 +3,10 @@ import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
-import { PageLoader } from "../shell/AppLayout";
 import { type ReviewSummary, useCompare, useReviewOverview } from "./api";
 import { CompareTable } from "./CompareTable";
 

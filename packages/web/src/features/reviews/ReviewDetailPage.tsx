@@ -1,19 +1,17 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Progress, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Paper, Progress, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { errorMessage } from "../../api/errors";
+import { BackLink, DetailFallback, DetailLayout } from "../../components/DetailLayout";
 import { FormError } from "../../components/FormParts";
-import { PageHeader } from "../../components/PageHeader";
-import { QueryError } from "../../components/QueryError";
 import { isEditor } from "../../lib/constants";
 import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { useCurrentSession } from "../auth/session";
 import { isApprover } from "../procedures/api";
-import { PageLoader } from "../shell/AppLayout";
 import { type ReviewDetail, useReview, useSignReview } from "./api";
 import { SignedSummary } from "./SignedSummary";
 import { TaskRow } from "./TaskRow";
@@ -95,20 +93,8 @@ export default function ReviewDetailPage() {
   const { role } = useCurrentSession();
   const review = useReview(id);
 
-  const back = (
-    <Anchor component={Link} to="/reviews" size="sm">
-      ← {t("reviews.backToList")}
-    </Anchor>
-  );
-  if (review.isPending) return <PageLoader />;
-  if (review.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <QueryError error={review.error} onRetry={() => void review.refetch()} />
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/reviews">{t("reviews.backToList")}</BackLink>;
+  if (review.isPending || review.isError) return <DetailFallback query={review} back={back} />;
 
   const r = review.data;
   const signed = r.status === "signed";
@@ -118,19 +104,18 @@ export default function ReviewDetailPage() {
   const editable = !signed && isEditor(role);
 
   return (
-    <Stack gap="lg">
-      {back}
-      <PageHeader
-        title={t("reviews.detailTitle", { date: formatDate(r.anniversaryOn, lang) })}
-        description={
-          <Group gap="xs" component="span">
-            <Badge component="span" color={signed ? "green" : "blue"} variant="light" data-testid="review-status" data-status={r.status}>
-              {signed ? t("reviews.statuses.signed") : t("reviews.statuses.open")}
-            </Badge>
-            <span>{t("reviews.windowSince", { date: formatDate(r.opensOn, lang) })}</span>
-          </Group>
-        }
-      />
+    <DetailLayout
+      back={back}
+      title={t("reviews.detailTitle", { date: formatDate(r.anniversaryOn, lang) })}
+      description={
+        <Group gap="xs" component="span">
+          <Badge component="span" color={signed ? "green" : "blue"} variant="light" data-testid="review-status" data-status={r.status}>
+            {signed ? t("reviews.statuses.signed") : t("reviews.statuses.open")}
+          </Badge>
+          <span>{t("reviews.windowSince", { date: formatDate(r.opensOn, lang) })}</span>
+        </Group>
+      }
+    >
       {signed ? (
         <SignedSummary review={r} />
       ) : (
@@ -171,6 +156,6 @@ export default function ReviewDetailPage() {
           <TaskRow key={task.categoryId} reviewId={r.id} task={task} editable={editable} />
         ))}
       </Stack>
-    </Stack>
+    </DetailLayout>
   );
 }

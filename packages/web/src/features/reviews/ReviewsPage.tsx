@@ -1,42 +1,40 @@
-import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../../api/errors";
+import { EmptyState } from "../../components/EmptyState";
 import { IconVault } from "../../components/icons";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { isAdmin, isEditor } from "../../lib/constants";
 import { formatDate } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { type ReviewOverview, useOpenReview, useReviewOverview } from "./api";
 import { daysUntil } from "./dates";
 import { ReviewsTable } from "./ReviewsTable";
 
+/** No anniversary date yet: the review cycle cannot start until an admin sets it on the company page. */
 function NoAnniversary() {
   const { t } = useTranslation();
   const { role } = useCurrentSession();
   return (
-    <Paper withBorder p="xl" data-testid="reviews-no-anniversary">
-      <Stack align="center" ta="center" gap="sm" maw={560} mx="auto">
-        <ThemeIcon size={48} radius="xl" variant="light">
-          <IconVault size={26} />
-        </ThemeIcon>
-        <Title order={2} size="h3">
-          {t("reviews.noAnniversary.title")}
-        </Title>
-        <Text c="dimmed">{t("reviews.noAnniversary.body")}</Text>
-        {isAdmin(role) ? (
-          <Button component={Link} to="/company" data-testid="reviews-set-anniversary">
-            {t("reviews.noAnniversary.cta")}
-          </Button>
-        ) : (
-          <Text size="sm">{t("reviews.noAnniversary.askAdmin")}</Text>
-        )}
-      </Stack>
-    </Paper>
+    <EmptyState
+      icon={<IconVault size={26} />}
+      title={t("reviews.noAnniversary.title")}
+      body={t("reviews.noAnniversary.body")}
+      data-testid="reviews-no-anniversary"
+    >
+      {isAdmin(role) ? (
+        <Button component={Link} to="/company" data-testid="reviews-set-anniversary">
+          {t("reviews.noAnniversary.cta")}
+        </Button>
+      ) : (
+        <Text size="sm">{t("reviews.noAnniversary.askAdmin")}</Text>
+      )}
+    </EmptyState>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Alert, Anchor, AppShell, Burger, Center, Divider, Group, Loader, ScrollArea, Stack, Text, useMantineTheme } from "@mantine/core";
+import { Alert, Anchor, AppShell, Burger, Divider, Group, ScrollArea, Stack, Text, useMantineTheme } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
 import { Logo } from "../../components/Logo";
+import { PageLoader } from "../../components/PageLoader";
 import { useCurrentSession } from "../auth/session";
 import { NotificationsBell } from "../notifications/NotificationsBell";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -11,15 +12,6 @@ import { NavLinks } from "./NavLinks";
 import { NewCompanyButton } from "./NewCompanyButton";
 import { TenantSwitch } from "./TenantSwitch";
 import { UserMenu } from "./UserMenu";
-
-export function PageLoader() {
-  const { t } = useTranslation();
-  return (
-    <Center py="xl">
-      <Loader aria-label={t("common.loading")} />
-    </Center>
-  );
-}
 
 /** Header, navigation and the routed page. */
 export function AppLayout() {

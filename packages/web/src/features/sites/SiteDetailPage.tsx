@@ -1,20 +1,19 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { errorMessage } from "../../api/errors";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { PageHeader } from "../../components/PageHeader";
-import { QueryError } from "../../components/QueryError";
+import { BackLink, DetailFallback, DetailLayout } from "../../components/DetailLayout";
 import { isEditor } from "../../lib/constants";
 import { formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { AuditHistory } from "../audit/AuditHistory";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { useArchiveSite, useSite, useUpdateSite } from "./api";
 import { SiteForm } from "./SiteForm";
 
+/** One of the company's sites: its details (editable by editors), archive or restore, and its history. */
 export default function SiteDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
@@ -25,21 +24,8 @@ export default function SiteDetailPage() {
   const update = useUpdateSite(id);
   const archive = useArchiveSite(id);
 
-  const back = (
-    <Anchor component={Link} to="/sites" size="sm">
-      ← {t("sites.backToList")}
-    </Anchor>
-  );
-
-  if (site.isPending) return <PageLoader />;
-  if (site.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <QueryError error={site.error} onRetry={() => void site.refetch()} />
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/sites">{t("sites.backToList")}</BackLink>;
+  if (site.isPending || site.isError) return <DetailFallback query={site} back={back} />;
 
   const s = site.data;
   const onArchive = (value: boolean) =>
@@ -68,20 +54,19 @@ export default function SiteDetailPage() {
   );
 
   return (
-    <Stack gap="lg">
-      {back}
-      <PageHeader
-        title={s.name}
-        description={
-          <Group gap="xs" component="span">
-            <Badge color={s.archived ? "gray" : "green"} variant="light" component="span">
-              {s.archived ? t("sites.archived") : t("sites.active")}
-            </Badge>
-            <span>{t("sites.updatedAt", { date: formatDateTime(s.updatedAt, lang) })}</span>
-          </Group>
-        }
-        actions={archiveButton}
-      />
+    <DetailLayout
+      back={back}
+      title={s.name}
+      description={
+        <Group gap="xs" component="span">
+          <Badge color={s.archived ? "gray" : "green"} variant="light" component="span">
+            {s.archived ? t("sites.archived") : t("sites.active")}
+          </Badge>
+          <span>{t("sites.updatedAt", { date: formatDateTime(s.updatedAt, lang) })}</span>
+        </Group>
+      }
+      actions={archiveButton}
+    >
       {s.archived && (
         <Text size="sm" c="dimmed">
           {t("sites.archivedNote", { date: formatDateTime(s.archivedAt, lang) })}
@@ -111,6 +96,6 @@ export default function SiteDetailPage() {
         </Title>
         <AuditHistory entityType="site" entityId={s.id} />
       </Paper>
-    </Stack>
+    </DetailLayout>
   );
 }

@@ -2,9 +2,9 @@ import { ActionIcon, Anchor, Badge, Button, Group, Paper, SegmentedControl, Stac
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { SearchSelect } from "../../components/SearchSelect";
-import { PageLoader } from "../shell/AppLayout";
 import { type GraphNode, type SupplyChainGraph, useSupplyChainGraph } from "./api";
 import { GraphCanvas, type GraphCanvasHandle } from "./graph/GraphCanvas";
 import { GraphTable } from "./graph/GraphTable";

@@ -1,18 +1,16 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { lazy, type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
-import { errorMessage } from "../../api/errors";
-import { ConfirmButton } from "../../components/ConfirmButton";
-import { PageHeader } from "../../components/PageHeader";
-import { QueryError } from "../../components/QueryError";
+import { useNavigate, useParams } from "react-router";
+import { ArchiveButton } from "../../components/ArchiveButton";
+import { BackLink, DetailFallback, DetailLayout } from "../../components/DetailLayout";
+import { PageLoader } from "../../components/PageLoader";
 import { isEditor } from "../../lib/constants";
 import { formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { AuditHistory } from "../audit/AuditHistory";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { type MapNode, useArchiveLane, useLane, useUpdateLane } from "./api";
 import { LaneForm } from "./LaneForm";
 import { LaneLegsTable } from "./LaneLegsTable";
@@ -47,20 +45,8 @@ export default function LaneDetailPage() {
   const archive = useArchiveLane(id);
   const [editing, setEditing] = useState(false);
 
-  const back = (
-    <Anchor component={Link} to="/lanes" size="sm">
-      ← {t("lanes.backToList")}
-    </Anchor>
-  );
-  if (lane.isPending) return <PageLoader />;
-  if (lane.isError) {
-    return (
-      <Stack align="flex-start">
-        {back}
-        <QueryError error={lane.error} onRetry={() => void lane.refetch()} />
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/lanes">{t("lanes.backToList")}</BackLink>;
+  if (lane.isPending || lane.isError) return <DetailFallback query={lane} back={back} />;
 
   const l = lane.data;
   const openNode = (node: MapNode) => {
@@ -75,48 +61,38 @@ export default function LaneDetailPage() {
             {t("lanes.edit")}
           </Button>
         )}
-        <ConfirmButton
-          variant="light"
-          color="red"
-          loading={archive.isPending}
-          data-testid="lane-archive"
+        <ArchiveButton
+          mutation={archive}
+          label={t("lanes.archive")}
           title={t("lanes.archiveTitle")}
           message={t("lanes.archiveConfirm", { name: l.name })}
-          confirmLabel={t("lanes.archive")}
-          onConfirm={() =>
-            archive.mutate(undefined, {
-              onSuccess: () => notifications.show({ color: "green", message: t("lanes.archivedDone") }),
-              onError: (e) => notifications.show({ color: "red", message: errorMessage(t, e) }),
-            })
-          }
-        >
-          {t("lanes.archive")}
-        </ConfirmButton>
+          doneMessage={t("lanes.archivedDone")}
+          data-testid="lane-archive"
+        />
       </>
     ) : null;
 
   return (
-    <Stack gap="lg">
-      {back}
-      <PageHeader
-        title={l.name}
-        description={
-          <Group gap="xs" component="span">
-            {l.archived && (
-              <Badge color="gray" variant="light" component="span">
-                {t("lanes.archived")}
-              </Badge>
-            )}
-            {l.externalKey && (
-              <Text span ff="monospace" size="sm">
-                {l.externalKey}
-              </Text>
-            )}
-            <span>{t("lanes.updatedAt", { date: formatDateTime(l.updatedAt, lang) })}</span>
-          </Group>
-        }
-        actions={actions}
-      />
+    <DetailLayout
+      back={back}
+      title={l.name}
+      description={
+        <Group gap="xs" component="span">
+          {l.archived && (
+            <Badge color="gray" variant="light" component="span">
+              {t("lanes.archived")}
+            </Badge>
+          )}
+          {l.externalKey && (
+            <Text span ff="monospace" size="sm">
+              {l.externalKey}
+            </Text>
+          )}
+          <span>{t("lanes.updatedAt", { date: formatDateTime(l.updatedAt, lang) })}</span>
+        </Group>
+      }
+      actions={actions}
+    >
       {l.description && <Text size="sm">{l.description}</Text>}
       <Group gap="sm" align="flex-start" data-testid="lane-summary">
         <RouteChips lane={l} />
@@ -167,6 +143,6 @@ export default function LaneDetailPage() {
       <Section title={t("lanes.history")}>
         <AuditHistory entityType="lane" entityId={l.id} />
       </Section>
-    </Stack>
+    </DetailLayout>
   );
 }

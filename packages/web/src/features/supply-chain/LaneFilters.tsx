@@ -1,8 +1,7 @@
-import { Select, SimpleGrid, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useEffect, useState } from "react";
+import { Select, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CountrySelect } from "../../components/CountrySelect";
+import { SearchBox } from "../../components/ListFilters";
 import type { Lane } from "./api";
 import { LANE_MODES, type LaneMode } from "./nodes";
 import { PartnerSelect } from "./PartnerSelect";
@@ -38,34 +37,23 @@ export function laneMatches(lane: Lane, f: LaneFilterValues): boolean {
   return true;
 }
 
-/** Search, country, partner and mode filters over lanes. */
+/** Search, country, partner and mode filters over lanes, one above the other (the map's side list). */
 export function LaneFilters({
   filters,
+  q,
+  onQ,
   onChange,
-  cols = 1,
 }: {
   filters: LaneFilterValues;
-  onChange: (key: "q" | "country" | "partner" | "mode", value: string | null) => void;
-  cols?: number;
+  /** What the search box shows, ahead of the debounced `filters.q`. */
+  q: string;
+  onQ: (q: string) => void;
+  onChange: (key: "country" | "partner" | "mode", value: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState(filters.q);
-  const [debounced] = useDebouncedValue(q, 300);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only react to the debounced search text
-  useEffect(() => {
-    if (debounced.trim() !== filters.q) onChange("q", debounced.trim() || null);
-  }, [debounced]);
-
   return (
-    <SimpleGrid cols={{ base: 1, xs: Math.min(cols, 2), md: cols }} spacing="xs">
-      <TextInput
-        type="search"
-        label={t("common.search")}
-        placeholder={t("lanes.searchPlaceholder")}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        data-testid="lane-search"
-      />
+    <Stack gap="xs">
+      <SearchBox placeholder={t("lanes.searchPlaceholder")} value={q} onChange={onQ} w="100%" data-testid="lane-search" />
       <CountrySelect
         label={t("supplyChain.fields.country")}
         placeholder={t("lanes.anyCountry")}
@@ -91,6 +79,6 @@ export function LaneFilters({
         clearable
         data-testid="lane-mode-filter"
       />
-    </SimpleGrid>
+    </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client";
 import { fieldErrors, formError } from "../../api/errors";
 import { FormActions, FormError } from "../../components/FormParts";
+import { bindText } from "../../components/form/useFormFields";
 import type { Lane, LaneInput } from "./api";
 import { LegEditor } from "./LegEditor";
 import {
@@ -50,6 +51,15 @@ export function LaneForm({ lane, mode, submitting, error, onSubmit, onCancel }: 
   // A duplicate external key is shown on its field only.
   const topError = error && sent === values && !serverLegs && !conflict ? formError(t, error, fields) : null;
 
+  const set = <K extends keyof LaneFormValues>(key: K, value: LaneFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  // The chain check is shown only once the user has tried to send; the server's only for the values it refused.
+  const textErrors: Record<string, string | undefined> = {
+    name: (checked && local.name) || fields.name,
+    externalKey: fields.externalKey ?? (conflict && sent === values ? conflict : undefined),
+    description: fields.description,
+  };
+  const text = bindText(values, set, (f) => textErrors[f]);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setChecked(true);
@@ -64,35 +74,15 @@ export function LaneForm({ lane, mode, submitting, error, onSubmit, onCancel }: 
     <form onSubmit={submit} noValidate data-testid="lane-form">
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t("lanes.fields.name")}
-            name="name"
-            value={values.name}
-            onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
-            error={(checked && local.name) || fields.name}
-            withAsterisk
-            maxLength={200}
-          />
+          <TextInput label={t("lanes.fields.name")} {...text("name")} withAsterisk maxLength={200} />
           <TextInput
             label={t("lanes.fields.externalKey")}
-            name="externalKey"
-            value={values.externalKey}
-            onChange={(e) => setValues({ ...values, externalKey: e.currentTarget.value })}
-            error={fields.externalKey ?? (conflict && sent === values ? conflict : undefined)}
+            {...text("externalKey")}
             description={t("lanes.fields.externalKeyHelp")}
             maxLength={100}
           />
         </SimpleGrid>
-        <Textarea
-          label={t("lanes.fields.description")}
-          name="description"
-          value={values.description}
-          onChange={(e) => setValues({ ...values, description: e.currentTarget.value })}
-          error={fields.description}
-          autosize
-          minRows={2}
-          maxLength={2000}
-        />
+        <Textarea label={t("lanes.fields.description")} {...text("description")} autosize minRows={2} maxLength={2000} />
         <Title order={2} size="h4">
           {t("lanes.legs")}
         </Title>
@@ -106,7 +96,7 @@ export function LaneForm({ lane, mode, submitting, error, onSubmit, onCancel }: 
         )}
         <LegEditor
           legs={values.legs}
-          onChange={(legs) => setValues({ ...values, legs })}
+          onChange={(legs) => set("legs", legs)}
           errors={legErrors}
           labels={labels}
           onLabel={(facts) => setLabels((prev) => ({ ...prev, [facts.id]: { ...prev[facts.id], ...facts } }))}

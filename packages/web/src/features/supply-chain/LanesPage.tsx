@@ -1,18 +1,24 @@
-import { Button, Group, Pagination, Paper, Stack, Switch, Text } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { CountrySelect } from "../../components/CountrySelect";
 import { CreateModal } from "../../components/form/FormModal";
+import { FilterBar, FilterSelect, FilterSwitch, SearchBox } from "../../components/ListFilters";
+import { ListFooter } from "../../components/ListFooter";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { isEditor } from "../../lib/constants";
+import { useUrlFilters } from "../../lib/useUrlFilters";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { useCreateLane, useLanes } from "./api";
-import { LaneFilters, laneMatches, readLaneFilters } from "./LaneFilters";
+import { laneMatches, readLaneFilters } from "./LaneFilters";
 import { LaneForm } from "./LaneForm";
 import { LanesTable } from "./LanesTable";
 import { useLaneUncertified } from "./lookup-api";
+import { LANE_MODES } from "./nodes";
+import { PartnerSelect } from "./PartnerSelect";
 
 const PAGE_SIZE = 20;
 /** With a mode filter (checked in the browser) the page is cut here from one large request. */
@@ -23,24 +29,11 @@ export default function LanesPage() {
   const { t } = useTranslation();
   const { role } = useCurrentSession();
   const canEdit = isEditor(role);
-  const [params, setParams] = useSearchParams();
+  const urlFilters = useUrlFilters(["q", "country", "partner", "mode", "archived"]);
+  const { params, page } = urlFilters;
   const filters = readLaneFilters(params);
-  const includeArchived = params.get("archived") === "1";
-  const page = Math.max(1, Number(params.get("page")) || 1);
+  const includeArchived = urlFilters.values.archived === "1";
   const [opened, { open, close }] = useDisclosure(params.get("new") === "1" && canEdit);
-
-  const update = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        if (key !== "page") next.delete("page");
-        next.delete("new");
-        return next;
-      },
-      { replace: true },
-    );
 
   // The lanes API filters text, country and partner; the mode is checked here, so then one big page is paged locally.
   const byMode = !!filters.mode;
@@ -55,9 +48,7 @@ export default function LanesPage() {
   const matching = (lanes.data?.items ?? []).filter((l) => laneMatches(l, filters));
   const rows = byMode ? matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) : matching;
   const total = byMode ? matching.length : (lanes.data?.total ?? 0);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const uncertified = useLaneUncertified(rows.map((l) => l.id));
-  const filtered = !!(filters.q || filters.country || filters.partner || filters.mode || includeArchived);
 
   const actions = (
     <>
@@ -76,17 +67,36 @@ export default function LanesPage() {
     <>
       <PageHeader title={t("lanes.title")} description={t("lanes.description")} actions={actions} />
       <Stack>
-        <Paper withBorder p="sm">
-          <Stack gap="xs">
-            <LaneFilters filters={filters} onChange={update} cols={4} />
-            <Switch
-              label={t("lanes.showArchived")}
-              checked={includeArchived}
-              onChange={(e) => update("archived", e.currentTarget.checked ? "1" : null)}
-              data-testid="lane-show-archived"
-            />
-          </Stack>
-        </Paper>
+        <FilterBar>
+          <SearchBox placeholder={t("lanes.searchPlaceholder")} value={urlFilters.q} onChange={urlFilters.setQ} data-testid="lane-search" />
+          <CountrySelect
+            label={t("supplyChain.fields.country")}
+            placeholder={t("lanes.anyCountry")}
+            {...urlFilters.bindSelect("country")}
+            clearable
+            allowDeselect
+            w={{ base: "100%", xs: 200 }}
+            data-testid="lane-country-filter"
+          />
+          <PartnerSelect
+            label={t("lanes.partner")}
+            placeholder={t("lanes.anyPartner")}
+            {...urlFilters.bindSelect("partner")}
+            w={{ base: "100%", xs: 240 }}
+            data-testid="lane-partner-filter"
+          />
+          <FilterSelect
+            label={t("supplyChain.fields.mode")}
+            placeholder={t("lanes.anyMode")}
+            options={LANE_MODES}
+            labelPrefix="supplyChain.modes"
+            width={160}
+            searchable={false}
+            {...urlFilters.bindSelect("mode")}
+            data-testid="lane-mode-filter"
+          />
+          <FilterSwitch label={t("lanes.showArchived")} {...urlFilters.bindSwitch("archived")} data-testid="lane-show-archived" />
+        </FilterBar>
         {lanes.isPending ? (
           <PageLoader />
         ) : lanes.isError ? (
@@ -94,28 +104,21 @@ export default function LanesPage() {
         ) : total === 0 ? (
           <Paper withBorder p="lg" data-testid="lanes-empty">
             <Group justify="space-between">
-              <Text>{filtered ? t("lanes.noMatches") : t("lanes.empty")}</Text>
-              {!filtered && canEdit && <Button onClick={open}>{t("lanes.new")}</Button>}
+              <Text>{urlFilters.filtered ? t("lanes.noMatches") : t("lanes.empty")}</Text>
+              {!urlFilters.filtered && canEdit && <Button onClick={open}>{t("lanes.new")}</Button>}
             </Group>
           </Paper>
         ) : (
           <Paper withBorder>
             <LanesTable lanes={rows} uncertified={uncertified.byLane} />
-            <Group justify="space-between" p="sm">
-              <Text size="sm" c="dimmed" aria-live="polite">
-                {t("common.showingRange", { from: (page - 1) * PAGE_SIZE + 1, to: Math.min(page * PAGE_SIZE, total), total })}
-                {byMode && (lanes.data?.total ?? 0) > MODE_FETCH ? ` · ${t("lanes.modeCapped", { count: MODE_FETCH })}` : ""}
-              </Text>
-              {pages > 1 && (
-                <Pagination
-                  total={pages}
-                  value={Math.min(page, pages)}
-                  onChange={(p) => update("page", p > 1 ? String(p) : null)}
-                  getControlProps={(control) => ({ "aria-label": t(`common.pagination.${control}`) })}
-                  getItemProps={(p) => ({ "aria-label": t("common.pagination.page", { page: p }) })}
-                />
-              )}
-            </Group>
+            <ListFooter
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={total}
+              onPage={urlFilters.setPage}
+              settled={!lanes.isPlaceholderData}
+              note={byMode && (lanes.data?.total ?? 0) > MODE_FETCH ? t("lanes.modeCapped", { count: MODE_FETCH }) : undefined}
+            />
           </Paper>
         )}
       </Stack>

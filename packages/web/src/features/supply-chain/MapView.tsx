@@ -2,8 +2,9 @@ import { Grid, Group, Paper, SegmentedControl, Stack, Switch, Text } from "@mant
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
-import { PageLoader } from "../shell/AppLayout";
+import { useUrlFilters } from "../../lib/useUrlFilters";
 import { type MapNode, useLanes, useSupplyChainGraph, useSupplyChainMap } from "./api";
 import { LaneFilters, laneMatches, readLaneFilters } from "./LaneFilters";
 import { LaneSideList } from "./LaneSideList";
@@ -18,6 +19,7 @@ export default function MapView() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const search = useUrlFilters(["q"]);
   const filters = readLaneFilters(params);
   const map = useSupplyChainMap();
   const lanes = useLanes({ q: filters.q, countryCode: filters.country, partnerId: filters.partner, limit: LIST_LIMIT, offset: 0 });
@@ -114,7 +116,7 @@ export default function MapView() {
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Paper withBorder p="sm">
           <Stack gap="sm">
-            <LaneFilters filters={filters} onChange={setParam} />
+            <LaneFilters filters={filters} q={search.q} onQ={search.setQ} onChange={setParam} />
             {lanes.isError ? (
               <QueryError error={lanes.error} onRetry={() => void lanes.refetch()} />
             ) : (

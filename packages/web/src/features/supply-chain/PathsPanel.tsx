@@ -2,8 +2,8 @@ import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } f
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
-import { PageLoader } from "../shell/AppLayout";
 import { type NodeInfo, type PathHop, usePaths } from "./api";
 import { NodeChip } from "./LaneSummary";
 import type { NodeLabels } from "./laneForm";

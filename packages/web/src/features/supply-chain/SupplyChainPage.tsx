@@ -3,7 +3,7 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
-import { PageLoader } from "../shell/AppLayout";
+import { PageLoader } from "../../components/PageLoader";
 
 // Each view is its own chunk: the map brings the Natural Earth shapes and d3-geo, the graph its canvas code.
 const MapView = lazy(() => import("./MapView"));

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Group, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { PageLoader } from "../../components/PageLoader";
 import { QueryError } from "../../components/QueryError";
 import { countryName } from "../../lib/countries";
 import { useLang } from "../../lib/useLang";
-import { PageLoader } from "../shell/AppLayout";
 import { useUncertified } from "./api";
 import { CERTIFIED_COLORS, RISK_COLORS } from "./palette";
 

@@ -6,10 +6,10 @@ import { errorMessage } from "../../api/errors";
 import type { ApiToken } from "../../api/types";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { isForbidden, QueryError } from "../../components/QueryError";
 import { formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
-import { PageLoader } from "../shell/AppLayout";
 import { useRevokeToken, useTokens } from "./api";
 import { CreateTokenModal } from "./CreateTokenModal";
 

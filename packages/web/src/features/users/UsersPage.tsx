@@ -6,13 +6,13 @@ import { errorMessage } from "../../api/errors";
 import type { Member, MemberPatch } from "../../api/types";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { PageHeader } from "../../components/PageHeader";
+import { PageLoader } from "../../components/PageLoader";
 import { isForbidden, QueryError } from "../../components/QueryError";
 import { SearchSelect } from "../../components/SearchSelect";
 import { isAdmin, ROLES, type Role } from "../../lib/constants";
 import { formatDateTime } from "../../lib/dates";
 import { useLang } from "../../lib/useLang";
 import { useCurrentSession } from "../auth/session";
-import { PageLoader } from "../shell/AppLayout";
 import { AddUserModal } from "./AddUserModal";
 import { useMembers, useUpdateMember } from "./api";
 
