@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../api/client";
 import type { Page } from "../../api/types";
-import { PartnerStatusBadge } from "./badges";
 import { DashboardCard } from "../dashboard/DashboardCard";
+import { PartnerStatusBadge } from "./badges";
 import { PARTNER_STATUSES, type PartnerStatus } from "./domain";
 
 interface PartnerSummary {
