@@ -45,7 +45,11 @@ export async function buildChain(h: Harness, writes = 30, after = 5): Promise<Ch
             latitude: i % 3 === 0 ? 25.686613 + i / 1e7 : -0.1 + 0.2 * (i % 7),
             longitude: -100.316116,
           })
-        : await owner.request("PATCH", `/api/sites/${lastSite}`, { name, latitude: i % 5 === 0 ? null : 1e-7 * i });
+        : // Coordinates go together (or not at all): clear both, or move the point.
+          await owner.request("PATCH", `/api/sites/${lastSite}`, {
+            name,
+            ...(i % 5 === 0 ? { latitude: null, longitude: null } : { latitude: 1e-7 * i, longitude: -100.316116 + 1e-7 * i }),
+          });
     expect(res.statusCode, res.body).toBeLessThan(300);
     if (res.statusCode === 201) lastSite = res.json().id;
   };
